@@ -1,0 +1,28 @@
+// The command line: wires the commands, turns errors into one line and an exit status.
+import { Command, CommanderError } from 'commander';
+import { registerScan } from './commands/scan.js';
+import { formatError } from './formatError.js';
+import { type Output, PROCESS_OUTPUT } from './Output.js';
+
+export function buildProgram(out: Output): Command {
+  const program = new Command('ksymtrail')
+    .description('the licensing history of the Linux kernel\'s exported symbols')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.stdout(s.trimEnd()), writeErr: (s) => out.stderr(s.trimEnd()) });
+  registerScan(program, out);
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit status. */
+export async function main(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
+  const program = buildProgram(out);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const { line, status } = formatError(error);
+    out.stderr(line);
+    return status;
+  }
+}

@@ -1,0 +1,46 @@
+// The coded errors: every failure a user can cause has a stable `code` and structured `data`;
+// the CLI puts them into one line (src/cli/formatError.ts), nothing below it prints.
+
+/** Base of every error ksymtrail raises on purpose. `code` is stable; `data` names the inputs. */
+export class KsymtrailError<Data extends object = Record<string, unknown>> extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly data: Data,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+export class NotARepository extends KsymtrailError<{ path: string }> {
+  constructor(path: string) {
+    super('NotARepository', `${path} is not a git repository; give the path of a kernel checkout or bare clone`, { path });
+  }
+}
+
+export class NotADirectory extends KsymtrailError<{ path: string }> {
+  constructor(path: string) {
+    super('NotADirectory', `${path} does not exist or is not a directory`, { path });
+  }
+}
+
+export class UnknownRev extends KsymtrailError<{ rev: string; repo: string; nearest: string[] }> {
+  constructor(rev: string, repo: string, nearest: string[]) {
+    const hint = nearest.length > 0 ? `; nearest names: ${nearest.join(', ')}` : '';
+    super('UnknownRev', `${rev} is not a commit or tag in ${repo}${hint}`, { rev, repo, nearest });
+  }
+}
+
+export class GitFailed extends KsymtrailError<{ args: string[]; status: number | null; stderr: string }> {
+  constructor(args: string[], status: number | null, stderr: string) {
+    const first = stderr.trim().split('\n')[0] ?? '';
+    super('GitFailed', `git ${args.slice(0, 3).join(' ')} failed (exit ${status}): ${first}`, { args, status, stderr });
+  }
+}
+
+export class BadInput extends KsymtrailError<{ what: string; value: string }> {
+  constructor(what: string, value: string, advice: string) {
+    super('BadInput', `${what} ${JSON.stringify(value)}: ${advice}`, { what, value });
+  }
+}

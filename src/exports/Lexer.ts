@@ -1,0 +1,178 @@
+// A C preprocessor-level tokenizer: enough of the language to find macro invocations and
+// directives, skipping comments and literals. Allocation-free until a caller asks for a token's text.
+
+export const enum Tok {
+  End,
+  Ident,
+  Number,
+  Str,
+  Chr,
+  Punct,
+  /** The end of a logical line (a backslash-newline splice does not end one). */
+  Newline,
+}
+
+const isIdentStart = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+const isIdentPart = (c: number): boolean => isIdentStart(c) || (c >= 48 && c <= 57);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Tokens of C or preprocessed assembly source. Like cpp, a string or character literal that is not
+ * closed ends at the end of its line: `.S` files use lone quotes (`movb $'a', %al`) and must not
+ * swallow the rest of the file.
+ */
+export class Lexer {
+  /** Where the current token starts and ends in the text. */
+  start = 0;
+  end = 0;
+  /** The 1-based line the current token starts on. */
+  line = 1;
+  /** Whether the current token is the first of its logical line (so `#` there starts a directive). */
+  first = true;
+  private pos = 0;
+  private currentLine = 1;
+  private atLineStart = true;
+
+  constructor(readonly text: string) {}
+
+  /** The current token's text. */
+  value(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  /** Whether the current token is this one-character punctuator. */
+  is(char: number): boolean {
+    return this.end - this.start === 1 && this.text.charCodeAt(this.start) === char;
+  }
+
+  /** Whether the current token starts right where the previous one ended (no space in between). */
+  adjacentTo(previousEnd: number): boolean {
+    return this.start === previousEnd;
+  }
+
+  next(): Tok {
+    const s = this.text;
+    const n = s.length;
+    let p = this.skipSpaceAndComments(this.pos);
+    if (p >= n) {
+      this.pos = this.start = this.end = n;
+      return Tok.End;
+    }
+    this.start = p;
+    this.line = this.currentLine;
+    const c = s.charCodeAt(p);
+    if (c === 10) {
+      this.first = this.atLineStart;
+      this.atLineStart = true;
+      this.currentLine++;
+      this.end = this.pos = p + 1;
+      return Tok.Newline;
+    }
+    this.first = this.atLineStart;
+    this.atLineStart = false;
+    let kind: Tok;
+    if (isIdentStart(c)) {
+      p++;
+      while (p < n && isIdentPart(s.charCodeAt(p))) p++;
+      kind = Tok.Ident;
+    } else if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(p + 1)))) {
+      p = this.skipNumber(p);
+      kind = Tok.Number;
+    } else if (c === 34 || c === 39) {
+      p = this.skipLiteral(p, c);
+      kind = c === 34 ? Tok.Str : Tok.Chr;
+    } else {
+      // `##` is the one two-character punctuator the parser needs to see whole.
+      p += c === 35 && s.charCodeAt(p + 1) === 35 ? 2 : 1;
+      kind = Tok.Punct;
+    }
+    this.end = this.pos = p;
+    return kind;
+  }
+
+  private skipSpaceAndComments(p: number): number {
+    const s = this.text;
+    const n = s.length;
+    while (p < n) {
+      const c = s.charCodeAt(p);
+      if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+        p++;
+      } else if (c === 92) {
+        const after = s.charCodeAt(p + 1) === 13 ? p + 2 : p + 1;
+        if (s.charCodeAt(after) !== 10) return p; // a stray backslash is a punctuator
+        this.currentLine++;
+        p = after + 1;
+      } else if (c === 47 && s.charCodeAt(p + 1) === 42) {
+        const close = s.indexOf('*/', p + 2);
+        const stop = close < 0 ? n : close + 2;
+        this.countNewlines(p, stop);
+        p = stop;
+      } else if (c === 47 && s.charCodeAt(p + 1) === 47) {
+        p = this.skipLineComment(p + 2);
+      } else {
+        return p;
+      }
+    }
+    return p;
+  }
+
+  /** A `//` comment runs to the end of the line, and on past it when the line ends in a splice. */
+  private skipLineComment(p: number): number {
+    const s = this.text;
+    for (;;) {
+      const nl = s.indexOf('\n', p);
+      if (nl < 0) return s.length;
+      let q = nl - 1;
+      if (s.charCodeAt(q) === 13) q--;
+      if (s.charCodeAt(q) !== 92) return nl;
+      this.currentLine++;
+      p = nl + 1;
+    }
+  }
+
+  private skipNumber(p: number): number {
+    const s = this.text;
+    const n = s.length;
+    p++;
+    while (p < n) {
+      const c = s.charCodeAt(p);
+      if (isIdentPart(c) || c === 46) p++;
+      else if ((c === 43 || c === 45) && /[eEpP]/.test(s[p - 1] ?? '')) p++;
+      else break;
+    }
+    return p;
+  }
+
+  private skipLiteral(p: number, quote: number): number {
+    const s = this.text;
+    const n = s.length;
+    p++;
+    while (p < n) {
+      const c = s.charCodeAt(p);
+      if (c === quote) return p + 1;
+      if (c === 10) return p; // unterminated: ends with its line, as in cpp
+      if (c === 92) {
+        const d = s.charCodeAt(p + 1);
+        if (d === 10) this.currentLine++;
+        else if (d === 13 && s.charCodeAt(p + 2) === 10) {
+          this.currentLine++;
+          p++;
+        }
+        p += 2;
+      } else {
+        p++;
+      }
+    }
+    return n;
+  }
+
+  private countNewlines(from: number, to: number): void {
+    const s = this.text;
+    let i = s.indexOf('\n', from);
+    while (i >= 0 && i < to) {
+      this.currentLine++;
+      i = s.indexOf('\n', i + 1);
+    }
+  }
+}

@@ -1,0 +1,260 @@
+// One pass over a source file that collects the raw facts export parsing needs: macro invocations
+// that may export, the `#define`s that may wrap an export, and DEFAULT_SYMBOL_NAMESPACE. Pure and
+// tree-independent, so its result can be kept per blob and reused by every commit that has the blob.
+import { Lexer, Tok } from './Lexer.js';
+
+/** A `#define NAME(params) body` (or object-like `#define NAME body`), its body as token texts. */
+export interface MacroDefinition {
+  name: string;
+  params: string[] | null;
+  body: string[];
+  line: number;
+}
+
+/** `NAME(args)` outside any directive, each argument as its token texts. */
+export interface Invocation {
+  name: string;
+  args: string[][];
+  line: number;
+  /**
+   * The file's own DEFAULT_SYMBOL_NAMESPACE at this point: a value, `null` when the file
+   * `#undef`s it, `undefined` when the file never touches it (the Makefile's then applies).
+   */
+  defaultNamespace: string | null | undefined;
+}
+
+export interface SourceFacts {
+  invocations: Invocation[];
+  /**
+   * Definitions that matter to exports: those with an export-like name or body (template candidates,
+   * and wrappers the tree defines as empty), and those an export's arguments use (`LZO_SAFE(name)`).
+   */
+  definitions: MacroDefinition[];
+  /**
+   * Object-like `#define NAME value` with a one-token value, with the line of each definition: an
+   * argument is expanded only by what is defined above it (sound/soc/soc-core.c defines
+   * `snd_soc_suspend` as NULL in an `#else` below its export).
+   */
+  constants: Map<string, Array<{ line: number; value: string }>>;
+}
+
+const HASH = 35;
+const OPEN = 40;
+const CLOSE = 41;
+const COMMA = 44;
+const SEMI = 59;
+const BRACE_OPEN = 123;
+const BRACE_CLOSE = 125;
+
+/** One `#if` frame: whether its current branch is skipped, and how its `#else` behaves. */
+interface Conditional {
+  skipped: boolean;
+  parentSkipped: boolean;
+  /** `#if 0` → its `#else` is live; `#if 1` → its `#else` is dead; otherwise unknown → live. */
+  constant: 0 | 1 | null;
+}
+
+const mayExport = (name: string): boolean => name.includes('EXPORT');
+
+/**
+ * Collects the export-relevant facts of one file.
+ * @param extraNames names of tree-defined templates to record invocations of, even without `EXPORT` in them.
+ */
+export function scanSource(text: string, extraNames?: ReadonlySet<string>): SourceFacts {
+  const lx = new Lexer(text);
+  const facts: SourceFacts = { invocations: [], definitions: [], constants: new Map() };
+  const localTemplates = new Set<string>();
+  const conditionals: Conditional[] = [];
+  let defaultNamespace: string | null | undefined;
+  let sawInclude = false;
+  const skipped = (): boolean => conditionals.at(-1)?.skipped ?? false;
+
+  const interesting = (name: string): boolean =>
+    mayExport(name) || localTemplates.has(name) || (extraNames?.has(name) ?? false);
+
+  const allDefinitions: MacroDefinition[] = [];
+  let tok = lx.next();
+  while (tok !== Tok.End) {
+    if (tok === Tok.Punct && lx.first && lx.is(HASH)) {
+      tok = directive();
+      continue;
+    }
+    if (tok === Tok.Ident && !skipped()) {
+      const name = lx.value();
+      if (interesting(name)) {
+        const line = lx.line;
+        tok = nextSkippingNewlines();
+        if (tok === Tok.Punct && lx.is(OPEN)) {
+          const args = readArguments();
+          if (args) facts.invocations.push({ name, args, line, defaultNamespace });
+          tok = lx.next();
+        }
+        continue;
+      }
+    }
+    tok = lx.next();
+  }
+  facts.definitions = definitionsThatMatter(allDefinitions, facts.invocations);
+  return facts;
+
+  function nextSkippingNewlines(): Tok {
+    let t = lx.next();
+    while (t === Tok.Newline) t = lx.next();
+    return t;
+  }
+
+  /**
+   * Reads `( ... )` after a macro name, split at top-level commas. Gives up (null) at a `;`, a brace
+   * or the end of input before the closing parenthesis: a malformed invocation must not swallow
+   * the exports after it.
+   */
+  function readArguments(): string[][] | null {
+    const args: string[][] = [[]];
+    let depth = 1;
+    for (;;) {
+      const t = lx.next();
+      if (t === Tok.End) return null;
+      if (t === Tok.Newline) continue;
+      if (t === Tok.Punct) {
+        if (lx.is(SEMI) || lx.is(BRACE_OPEN) || lx.is(BRACE_CLOSE)) return null;
+        if (lx.is(OPEN)) depth++;
+        else if (lx.is(CLOSE) && --depth === 0) return args;
+        else if (lx.is(COMMA) && depth === 1) {
+          args.push([]);
+          continue;
+        }
+      }
+      args.at(-1)!.push(lx.value());
+    }
+  }
+
+  /** Reads the rest of the logical line as token texts; the line's Newline is consumed. */
+  function restOfLine(): string[] {
+    const out: string[] = [];
+    let t = lx.next();
+    while (t !== Tok.Newline && t !== Tok.End) {
+      out.push(lx.value());
+      t = lx.next();
+    }
+    return out;
+  }
+
+  /** Handles one directive starting at `#`; returns the first token after it. */
+  function directive(): Tok {
+    let t = lx.next();
+    if (t !== Tok.Ident) {
+      if (t !== Tok.Newline && t !== Tok.End) restOfLine(); // `# 12 "file"` line markers and the like
+      return lx.next();
+    }
+    const keyword = lx.value();
+    const line = lx.line;
+    switch (keyword) {
+      case 'if':
+      case 'ifdef':
+      case 'ifndef': {
+        const condition = restOfLine();
+        const parentSkipped = skipped();
+        const constant = keyword === 'if' && condition.length === 1 && (condition[0] === '0' || condition[0] === '1')
+          ? (Number(condition[0]) as 0 | 1) : null;
+        conditionals.push({ skipped: parentSkipped || constant === 0, parentSkipped, constant });
+        break;
+      }
+      case 'elif': {
+        restOfLine();
+        const frame = conditionals.at(-1);
+        if (frame) frame.skipped = frame.parentSkipped || frame.constant === 1;
+        break;
+      }
+      case 'else': {
+        restOfLine();
+        const frame = conditionals.at(-1);
+        if (frame) frame.skipped = frame.parentSkipped || frame.constant === 1;
+        break;
+      }
+      case 'endif':
+        restOfLine();
+        conditionals.pop();
+        break;
+      case 'define':
+        if (skipped()) restOfLine();
+        else define(line);
+        break;
+      case 'include':
+        restOfLine();
+        if (!skipped()) sawInclude = true;
+        break;
+      case 'undef': {
+        const rest = restOfLine();
+        if (!skipped() && rest[0] === 'DEFAULT_SYMBOL_NAMESPACE') defaultNamespace = null;
+        break;
+      }
+      default:
+        restOfLine();
+    }
+    return lx.next();
+  }
+
+  function define(line: number): void {
+    if (lx.next() !== Tok.Ident) {
+      restOfLine();
+      return;
+    }
+    const name = lx.value();
+    const nameEnd = lx.end;
+    let t = lx.next();
+    let params: string[] | null = null;
+    // Function-like only when `(` touches the name: `#define X (a)` is object-like.
+    if (t === Tok.Punct && lx.is(OPEN) && lx.adjacentTo(nameEnd)) {
+      params = [];
+      for (t = lx.next(); t !== Tok.End && t !== Tok.Newline && !(t === Tok.Punct && lx.is(CLOSE)); t = lx.next()) {
+        if (!(t === Tok.Punct && lx.is(COMMA))) params.push(lx.value());
+      }
+      if (t !== Tok.Punct) {
+        return; // unterminated parameter list; the line has already ended
+      }
+      t = lx.next();
+    }
+    const body: string[] = [];
+    while (t !== Tok.Newline && t !== Tok.End) {
+      body.push(lx.value());
+      t = lx.next();
+    }
+    if (name === 'DEFAULT_SYMBOL_NAMESPACE' && params === null) {
+      // export.h tests it with #ifdef when it is included: a define after the #includes does nothing
+      // (drivers/pwm/pwm-lpss.c in 6.12.y; Module.symvers shows its exports without a namespace).
+      if (!sawInclude) defaultNamespace = unquote(body.join(''));
+      return;
+    }
+    if (params === null && body.length === 1) {
+      const history = facts.constants.get(name) ?? [];
+      history.push({ line, value: body[0]! });
+      facts.constants.set(name, history);
+    }
+    allDefinitions.push({ name, params, body, line });
+    if (params !== null && (body.some(mayExport) || body.some((token) => localTemplates.has(token)))) localTemplates.add(name);
+  }
+}
+
+/** Keeps the definitions export resolution can need, so a blob's facts stay small. */
+function definitionsThatMatter(all: MacroDefinition[], invocations: Invocation[]): MacroDefinition[] {
+  const wanted = new Set<string>();
+  for (const invocation of invocations) for (const arg of invocation.args) for (const token of arg) wanted.add(token);
+  const kept = new Set<MacroDefinition>();
+  // Two rounds: a kept body can name a helper macro (`#define GEN(x) __EXPORT_THUNK(x)`).
+  for (let round = 0; round < 2; round++) {
+    for (const definition of all) {
+      if (kept.has(definition)) continue;
+      if (mayExport(definition.name) || definition.body.some(mayExport) || wanted.has(definition.name)) {
+        kept.add(definition);
+        for (const token of definition.body) wanted.add(token);
+      }
+    }
+  }
+  return all.filter((definition) => kept.has(definition));
+}
+
+/** `"CXL"` or `CXL` → `CXL`: namespaces are written bare before 6.13 and as strings after. */
+export function unquote(value: string): string {
+  const m = /^"(.*)"$/.exec(value);
+  return m ? m[1]! : value;
+}

@@ -1,0 +1,49 @@
+// The vocabulary types (PRODUCT.md "Vocabulary"), shared by every layer.
+import type { License, Mark } from './exports/macroTable.js';
+
+export type { License, Mark, MacroName } from './exports/macroTable.js';
+
+/** One invocation of an export macro in one source file. */
+export interface Export {
+  /** The symbol as written in the invocation (after wrapper expansion). */
+  symbol: string;
+  /** The names that land in the kernel's symbol table (`__tracepoint_foo`, `per_cpu__foo`, ...). */
+  exported: string[];
+  path: string;
+  /** The macro verbatim as invoked: `EXPORT_SYMBOL_GPL`, or a tree-defined wrapper like `ACPI_EXPORT_SYMBOL`. */
+  macro: string;
+  /** The macro of the table that `macro` resolves to (equal to `macro` unless a wrapper was used). */
+  baseMacro: string;
+  license: License;
+  namespace: string | null;
+  line: number;
+  marks: Mark[];
+  /** `EXPORT_SYMBOL_FOR_MODULES`: the only modules allowed to use the symbol. */
+  modules: string[] | null;
+}
+
+/** A `#define` whose body exports (one of) its arguments: never an export of the parameter name. */
+export interface Template {
+  name: string;
+  params: string[];
+  path: string;
+  line: number;
+  /** What the body invokes, e.g. `EXPORT_SYMBOL_GPL(sym)`. */
+  expansion: string[];
+}
+
+/** An `EXPORT_*SYMBOL*`-looking invocation that is neither in the macro table nor a learned wrapper. */
+export interface UnknownExport {
+  /** `unknown-macro`: no table entry or learned wrapper; `bad-arguments`: a known macro with arguments that name no symbol. */
+  reason: 'unknown-macro' | 'bad-arguments';
+  macro: string;
+  args: string[];
+  path: string;
+  line: number;
+}
+
+export interface ParseResult {
+  exports: Export[];
+  templates: Template[];
+  unknown: UnknownExport[];
+}

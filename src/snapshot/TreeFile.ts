@@ -1,0 +1,16 @@
+// A kernel tree as the snapshot reads it, wherever it comes from (a directory, a git commit).
+export interface TreeFile {
+  /** Relative to the tree's top, with `/` separators. */
+  path: string;
+  bytes: Buffer;
+}
+
+export interface TreeSource {
+  /** The files `select` accepts whose bytes contain at least one of `needles`, in path order. */
+  files(select: (path: string) => boolean, needles: readonly string[]): AsyncIterable<TreeFile>;
+}
+
+/** Whether `bytes` contain any needle (the common one first: most files are decided by it). */
+export function containsAny(bytes: Buffer, needles: readonly string[]): boolean {
+  return needles.some((needle) => bytes.includes(needle));
+}
