@@ -44,3 +44,21 @@ export class BadInput extends KsymtrailError<{ what: string; value: string }> {
     super('BadInput', `${what} ${JSON.stringify(value)}: ${advice}`, { what, value });
   }
 }
+
+export class DbFromNewerVersion extends KsymtrailError<{ path: string; found: number; supported: number }> {
+  constructor(path: string, found: number, supported: number) {
+    super('DbFromNewerVersion', `${path} was written by a newer ksymtrail (schema ${found}, this one reads up to ${supported}); upgrade ksymtrail`, { path, found, supported });
+  }
+}
+
+export class NotADatabase extends KsymtrailError<{ path: string }> {
+  constructor(path: string) {
+    super('NotADatabase', `${path} is not a ksymtrail database; give another --db path (the file was not modified)`, { path });
+  }
+}
+
+export class DatabaseBusy extends KsymtrailError<{ path: string; pid: number }> {
+  constructor(path: string, pid: number) {
+    super('DatabaseBusy', `${path} is being mined by another ksymtrail (pid ${pid}); wait for it to finish`, { path, pid });
+  }
+}

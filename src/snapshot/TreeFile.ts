@@ -3,6 +3,8 @@ export interface TreeFile {
   /** Relative to the tree's top, with `/` separators. */
   path: string;
   bytes: Buffer;
+  /** The git blob id, when the tree comes from git. */
+  blob?: string;
 }
 
 export interface TreeSource {

@@ -6,14 +6,14 @@ import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
  * `CFLAGS_<obj>.o` in the file's own directory wins, then that directory's `ccflags-y`, then the
  * nearest `subdir-ccflags-y` at or above it.
  */
-export function namespaceForPath(path: string, kbuild: ReadonlyMap<string, KbuildNamespace>): string | null {
+export function namespaceForPath(path: string, kbuild: { get(dir: string): { namespace: KbuildNamespace } | undefined }): string | null {
   let directory = posix.dirname(path);
-  const own = kbuild.get(directory);
+  const own = kbuild.get(directory)?.namespace;
   const object = posix.basename(path).replace(/\.[^.]*$/, '');
   const direct = own?.objects.get(object) ?? own?.directory;
   if (direct) return direct;
   for (;;) {
-    const inherited = kbuild.get(directory)?.subdirectories;
+    const inherited = kbuild.get(directory)?.namespace.subdirectories;
     if (inherited) return inherited;
     if (directory === '.' || directory === '/') return null;
     directory = posix.dirname(directory);

@@ -1,26 +1,25 @@
-// A checked-out tree on disk: lists it once, then reads only the files a pass asks for.
-import { readdir, readFile, stat } from 'node:fs/promises';
+// A checked-out tree on disk. `git grep --no-index` finds the files holding any needle (threaded,
+// one pass for all needles); only those are read.
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NotADirectory } from '../errors.js';
-import { containsAny, type TreeFile, type TreeSource } from './TreeFile.js';
+import { gitRecords } from '../git/runGit.js';
+import type { TreeFile, TreeSource } from './TreeFile.js';
 
 const PARALLEL_READS = 16;
 
 export function treeFromDirectory(root: string): TreeSource {
-  let listing: Promise<string[]> | null = null;
-  const list = async (): Promise<string[]> => {
-    if (!(await stat(root).then((s) => s.isDirectory(), () => false))) throw new NotADirectory(root);
-    const entries = await readdir(root, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(root.length).replace(/^\/+/, ''))
-      .filter((path) => !path.startsWith('.git/'))
-      .sort();
-  };
   return {
     async *files(select, needles) {
-      listing ??= list();
-      const paths = (await listing).filter(select);
+      if (!(await stat(root).then((s) => s.isDirectory(), () => false))) throw new NotADirectory(root);
+      const paths: string[] = [];
+      // Exit status 1 means "no match". `--no-index` reads the directory as files, git or not.
+      const grep = ['grep', '--no-index', '-l', '-z', '-F', ...needles.flatMap((needle) => ['-e', needle]), '--', '.'];
+      for await (const record of gitRecords(root, grep, [0, 1])) {
+        const path = record.toString('utf8').replace(/^\.\//, '');
+        if (!path.startsWith('.git/') && select(path)) paths.push(path);
+      }
+      paths.sort();
       // Reads run ahead in a small window so the disk and the parser overlap.
       const reads: Promise<TreeFile>[] = [];
       let next = 0;
@@ -34,7 +33,7 @@ export function treeFromDirectory(root: string): TreeSource {
       while (reads.length > 0) {
         const file = await reads.shift()!;
         refill();
-        if (containsAny(file.bytes, needles)) yield file;
+        yield file;
       }
     },
   };

@@ -1,0 +1,191 @@
+// The export state of one tree, as an immutable value: its relevant files with their scanned facts
+// and resolved exports, its kbuild namespaces, the context learned from its headers, and an index by
+// symbol. Changing files gives a new state and the exact before/after of every file whose exports
+// may have changed, including files a changed wrapper or Makefile affects without being touched.
+import { posix } from 'node:path';
+import { learnTreeContext, type LearnedContext } from '../exports/learnTreeContext.js';
+import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
+import { resolveExports } from '../exports/resolveExports.js';
+import type { MacroDefinition, SourceFacts } from '../exports/scanSource.js';
+import { isTableMacro, looksLikeExportMacro } from '../exports/macroTable.js';
+import { isHeader, SOURCE_NEEDLE } from '../exports/sourceKinds.js';
+import { PersistentMap } from '../mining/PersistentMap.js';
+import type { Export, ParseResult } from '../model.js';
+import { namespaceForPath } from './namespaceForPath.js';
+
+export interface FileEntry {
+  /** The blob id, or '' for a file read from a directory. */
+  blob: string;
+  facts: SourceFacts;
+  /** Exports, templates and unknown invocations, resolved in the state's context. */
+  result: ParseResult;
+}
+
+export interface KbuildEntry {
+  blob: string;
+  namespace: KbuildNamespace;
+}
+
+export interface TreeContext extends LearnedContext {
+  /** Wrapper names without EXPORT in them: files invoking them are relevant too. */
+  extraNames: ReadonlySet<string>;
+}
+
+export interface TreeState {
+  files: PersistentMap<FileEntry>;
+  kbuild: PersistentMap<KbuildEntry>;
+  context: TreeContext;
+  /** symbol → path → that file's exports of the symbol. */
+  symbols: PersistentMap<PersistentMap<Export[]>>;
+}
+
+/** A file's new content: its blob and facts, or null when it is gone or exports nothing anymore. */
+export type FileChange = { blob: string; facts: SourceFacts } | null;
+export type KbuildChange = KbuildEntry | null;
+
+export interface Touched {
+  before: Export[];
+  after: Export[];
+}
+
+export interface StateChange {
+  state: TreeState;
+  /** Every file whose exports were recomputed, with its exports before and after. */
+  touched: Map<string, Touched>;
+  /** Wrapper names without EXPORT that this change introduced: files invoking them must be rescanned. */
+  newExtraNames: string[];
+}
+
+export const EMPTY_STATE: TreeState = {
+  files: PersistentMap.empty(),
+  kbuild: PersistentMap.empty(),
+  context: { wrappers: new Map(), era: { perCpuPrefix: false, tracepointIterators: true }, extraNames: new Set() },
+  symbols: PersistentMap.empty(),
+};
+
+const ERA_MACROS = /^EXPORT_(?:PER_CPU_SYMBOL|TRACEPOINT_SYMBOL)/;
+
+/** Applies changed files (by path) and kbuild files (by directory) to a state. */
+export function applyChanges(
+  state: TreeState, files: ReadonlyMap<string, FileChange>, kbuild: ReadonlyMap<string, KbuildChange> = new Map(),
+): StateChange {
+  let fileMap = state.files;
+  let definitionsChanged = false;
+  for (const [path, change] of files) {
+    const old = fileMap.get(path);
+    if (isHeader(path) && ((old?.facts.definitions.length ?? 0) > 0 || (change?.facts.definitions.length ?? 0) > 0)) {
+      definitionsChanged = true;
+    }
+    // Exports are resolved below, once the new context is known.
+    fileMap = fileMap.set(path, change ? { blob: change.blob, facts: change.facts, result: NOTHING } : undefined);
+  }
+  let kbuildMap = state.kbuild;
+  for (const [dir, change] of kbuild) kbuildMap = kbuildMap.set(dir, change ?? undefined);
+
+  const context = definitionsChanged ? learnContext(fileMap) : state.context;
+  const affected = new Set(files.keys());
+  if (context !== state.context) {
+    const names = changedWrapperNames(state.context, context);
+    const eraChanged = JSON.stringify(state.context.era) !== JSON.stringify(context.era);
+    for (const [path, entry] of fileMap.entries()) {
+      if (entry.facts.invocations.some((i) => names.has(i.name) || (eraChanged && ERA_MACROS.test(i.name)))
+        || entry.facts.definitions.some((d) => d.body.some((token) => names.has(token)))) {
+        affected.add(path);
+      }
+    }
+  }
+  if (kbuild.size > 0) {
+    const dirs = [...kbuild.keys()];
+    for (const path of fileMap.keys()) if (dirs.some((dir) => isWithin(path, dir))) affected.add(path);
+  }
+
+  const touched = new Map<string, Touched>();
+  let symbols = state.symbols;
+  for (const path of affected) {
+    const entry = fileMap.get(path);
+    const before = state.files.get(path)?.result.exports ?? [];
+    const result = entry ? resolveExports(path, entry.facts, { ...context, makefileNamespace: namespaceForPath(path, kbuildMap) }) : NOTHING;
+    if (entry) fileMap = fileMap.set(path, { ...entry, result });
+    touched.set(path, { before, after: result.exports });
+    symbols = reindex(symbols, path, before, result.exports);
+  }
+  const newExtraNames = [...context.extraNames].filter((name) => !state.context.extraNames.has(name));
+  return { state: { files: fileMap, kbuild: kbuildMap, context, symbols }, touched, newExtraNames };
+}
+
+const NOTHING: ParseResult = { exports: [], templates: [], unknown: [] };
+
+/** Everything the state's files export, define as templates or invoke unknown, in path and line order. */
+export function resultOf(state: TreeState): ParseResult {
+  const all: ParseResult = { exports: [], templates: [], unknown: [] };
+  for (const [, entry] of state.files.entries()) {
+    all.exports.push(...entry.result.exports);
+    all.templates.push(...entry.result.templates);
+    all.unknown.push(...entry.result.unknown);
+  }
+  const byPlace = (a: { path: string; line: number }, b: { path: string; line: number }): number =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
+  all.exports.sort(byPlace);
+  all.templates.sort(byPlace);
+  all.unknown.sort(byPlace);
+  return all;
+}
+
+function learnContext(files: PersistentMap<FileEntry>): TreeContext {
+  const headers: { path: string; definitions: MacroDefinition[] }[] = [];
+  for (const [path, entry] of files.entries()) {
+    if (isHeader(path) && entry.facts.definitions.length > 0) headers.push({ path, definitions: entry.facts.definitions });
+  }
+  const learned = learnTreeContext(headers);
+  const extraNames = new Set([...exportingWrappers(learned.wrappers)].filter((name) => !name.includes(SOURCE_NEEDLE)));
+  return { ...learned, extraNames };
+}
+
+/** Wrappers whose expansion reaches an export, directly or through other wrappers (a fixpoint). */
+function exportingWrappers(wrappers: ReadonlyMap<string, MacroDefinition>): Set<string> {
+  const exporting = new Set<string>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [name, definition] of wrappers) {
+      if (exporting.has(name)) continue;
+      if (definition.body.some((token) => isTableMacro(token) || looksLikeExportMacro(token) || exporting.has(token))) {
+        exporting.add(name);
+        grew = true;
+      }
+    }
+  }
+  return exporting;
+}
+
+function changedWrapperNames(before: TreeContext, after: TreeContext): Set<string> {
+  const names = new Set<string>();
+  const same = (a?: MacroDefinition, b?: MacroDefinition): boolean =>
+    a === b || (!!a && !!b && a.params?.join() === b.params?.join() && a.body.join(' ') === b.body.join(' '));
+  for (const name of new Set([...before.wrappers.keys(), ...after.wrappers.keys()])) {
+    if (!same(before.wrappers.get(name), after.wrappers.get(name))) names.add(name);
+  }
+  return names;
+}
+
+function reindex(
+  symbols: TreeState['symbols'], path: string, before: Export[], after: Export[],
+): TreeState['symbols'] {
+  const bySymbol = (exports: Export[]): Map<string, Export[]> => {
+    const map = new Map<string, Export[]>();
+    for (const e of exports) (map.get(e.symbol) ?? map.set(e.symbol, []).get(e.symbol)!).push(e);
+    return map;
+  };
+  const old = bySymbol(before);
+  const now = bySymbol(after);
+  for (const symbol of new Set([...old.keys(), ...now.keys()])) {
+    const paths = (symbols.get(symbol) ?? PersistentMap.empty<Export[]>()).set(path, now.get(symbol));
+    symbols = symbols.set(symbol, paths.size > 0 ? paths : undefined);
+  }
+  return symbols;
+}
+
+/** Whether a kbuild change in `dir` can change the namespace of `path` (its directory or below). */
+function isWithin(path: string, dir: string): boolean {
+  const parent = posix.dirname(path);
+  return dir === '.' || parent === dir || parent.startsWith(`${dir}/`);
+}

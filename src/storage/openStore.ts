@@ -1,0 +1,58 @@
+// Opens (and creates or migrates) a ksymtrail database; refuses files that are not ours or are newer.
+import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { DbFromNewerVersion, NotADatabase } from '../errors.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Readers (the server) never write and never create. */
+  readonly?: boolean;
+}
+
+export function openStore(path: string, options: OpenOptions = {}): Db {
+  const exists = existsSync(path);
+  if (exists && !looksLikeSqlite(path)) throw new NotADatabase(path);
+  if (!exists && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  try {
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const empty = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n === 0;
+    if (applicationId !== APPLICATION_ID && !(empty && applicationId === 0)) throw new NotADatabase(path);
+    if (version > SCHEMA_VERSION) throw new DbFromNewerVersion(path, version, SCHEMA_VERSION);
+    db.pragma('busy_timeout = 10000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db, version);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Db, from: number): void {
+  if (from === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+/** An SQLite file starts with this header; checked before SQLite touches (and maybe journals) it. */
+function looksLikeSqlite(path: string): boolean {
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    const read = readSync(fd, header, 0, 16, 0);
+    return read === 0 || header.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    closeSync(fd);
+  }
+}
