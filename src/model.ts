@@ -47,3 +47,30 @@ export interface ParseResult {
   templates: Template[];
   unknown: UnknownExport[];
 }
+
+/** What one commit did to one symbol's exports in one file (PRODUCT.md "event"). */
+export const EVENT_KINDS = ['added', 'removed', 'tightened', 'loosened', 'macro-changed', 'namespace-changed', 'moved'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Why a merge commit has an event of its own: it wrote something new, or it dropped one side's change. */
+export type MergeMark = 'evil' | 'resolution';
+
+/** A symbol's license over the whole tree: the set of its exports' licenses, or not exported. */
+export type TreeLicense = License | 'mixed' | 'none';
+
+export interface ExportEvent {
+  symbol: string;
+  path: string;
+  /** For `moved`: the file the export left. */
+  fromPath: string | null;
+  kind: EventKind;
+  merge: MergeMark | null;
+  beforeMacro: string | null;
+  afterMacro: string | null;
+  beforeLicense: License | 'mixed' | null;
+  afterLicense: License | 'mixed' | null;
+  beforeNamespace: string | null;
+  afterNamespace: string | null;
+  /** The line of the export after the change (before it, for a removal). */
+  line: number | null;
+}

@@ -1,5 +1,7 @@
 // The command line: wires the commands, turns errors into one line and an exit status.
 import { Command, CommanderError } from 'commander';
+import { registerEvents } from './commands/events.js';
+import { registerMine } from './commands/mine.js';
 import { registerScan } from './commands/scan.js';
 import { formatError } from './formatError.js';
 import { type Output, PROCESS_OUTPUT } from './Output.js';
@@ -10,6 +12,8 @@ export function buildProgram(out: Output): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => out.stdout(s.trimEnd()), writeErr: (s) => out.stderr(s.trimEnd()) });
   registerScan(program, out);
+  registerMine(program, out);
+  registerEvents(program, out);
   return program;
 }
 

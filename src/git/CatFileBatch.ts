@@ -1,21 +1,36 @@
-// Reads objects through one long-running `git cat-file --batch`: requests are written as they come,
-// responses parsed from the stream in order. Each object's bytes stay a Buffer.
+// Reads objects through one long-running `git cat-file --batch` (or `--batch-check`): requests are
+// written as they come, responses parsed from the stream in order. Content stays in the chunks git
+// sent until a caller needs it whole; a caller that only wants blobs containing some needle gets
+// `false` for the others without the blob ever being assembled.
 import { spawnGit } from './runGit.js';
 
 interface Pending {
-  resolve: (bytes: Buffer | null) => void;
+  needles: readonly string[] | null;
+  resolve: (value: Buffer | string | false | null) => void;
   reject: (error: Error) => void;
 }
+
+/** Longest needle we look for across a chunk boundary. */
+const MAX_NEEDLE = 64;
 
 export class CatFileBatch {
   private readonly child;
   private readonly finished;
   private readonly queue: Pending[] = [];
-  private buffer: Buffer = Buffer.alloc(0);
   private failure: Error | null = null;
+  // The object being received: its size, and the parts of it received so far.
+  private header: Buffer | null = null;
+  private remaining = -1;
+  private parts: Buffer[] = [];
+  private found = false;
 
-  constructor(repo: string) {
-    const { child, finished } = spawnGit(repo, ['cat-file', '--batch']);
+  /**
+   * @param mode `batch` reads content, `check` only answers the object id of `rev:path` names.
+   * @param config extra `-c` settings, e.g. `core.deltaBaseCacheLimit=1g`.
+   */
+  constructor(repo: string, private readonly mode: 'batch' | 'check' = 'batch', config: string[] = []) {
+    const args = [...config.flatMap((c) => ['-c', c]), 'cat-file', mode === 'batch' ? '--batch' : '--batch-check=%(objectname)'];
+    const { child, finished } = spawnGit(repo, args);
     this.child = child;
     this.finished = finished;
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
@@ -25,11 +40,17 @@ export class CatFileBatch {
 
   /** The object's content, or null when the repository has no such object. */
   read(object: string): Promise<Buffer | null> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ resolve, reject });
-      this.child.stdin.write(`${object}\n`);
-    });
+    return this.request(object, null) as Promise<Buffer | null>;
+  }
+
+  /** The content if it contains one of `needles`, false if it contains none, null if missing. */
+  readIfContains(object: string, needles: readonly string[]): Promise<Buffer | false | null> {
+    return this.request(object, needles) as Promise<Buffer | false | null>;
+  }
+
+  /** In `check` mode: the id `rev:path` names, or null when there is no such path. */
+  lookup(name: string): Promise<string | null> {
+    return this.request(name, null) as Promise<string | null>;
   }
 
   async close(): Promise<void> {
@@ -37,27 +58,77 @@ export class CatFileBatch {
     await this.finished;
   }
 
+  private request(object: string, needles: readonly string[] | null): Promise<Buffer | string | false | null> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (/[\n\0]/.test(object)) return Promise.resolve(null); // cannot be asked over this protocol
+    return new Promise((resolve, reject) => {
+      this.queue.push({ needles, resolve, reject });
+      this.child.stdin.write(`${object}\n`);
+    });
+  }
+
   private receive(chunk: Buffer): void {
-    this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
-    for (;;) {
-      const headerEnd = this.buffer.indexOf(10);
-      if (headerEnd < 0) return;
-      const header = this.buffer.toString('latin1', 0, headerEnd);
-      const waiting = this.queue[0];
-      if (!waiting) return;
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        this.queue.shift();
-        this.buffer = this.buffer.subarray(headerEnd + 1);
-        waiting.resolve(null);
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.remaining < 0) {
+        // Reading a header line, possibly split across chunks.
+        const newline = chunk.indexOf(10, at);
+        const piece = chunk.subarray(at, newline < 0 ? chunk.length : newline);
+        this.header = this.header ? Buffer.concat([this.header, piece]) : piece;
+        if (newline < 0) return;
+        at = newline + 1;
+        this.startObject(this.header.toString('latin1'));
+        this.header = null;
         continue;
       }
-      const size = Number(header.slice(header.lastIndexOf(' ') + 1));
-      const end = headerEnd + 1 + size;
-      if (this.buffer.length < end + 1) return; // content plus its trailing newline not here yet
-      this.queue.shift();
-      waiting.resolve(Buffer.from(this.buffer.subarray(headerEnd + 1, end)));
-      this.buffer = this.buffer.subarray(end + 1);
+      // Content, then one newline that ends it.
+      const take = Math.min(this.remaining, chunk.length - at);
+      if (take > 0) this.addPart(chunk.subarray(at, at + take));
+      at += take;
+      this.remaining -= take;
+      if (this.remaining === 0 && at < chunk.length) {
+        at++; // the newline after the content
+        this.remaining = -1;
+        this.finishObject();
+      }
     }
+  }
+
+  private startObject(header: string): void {
+    const waiting = this.queue[0];
+    if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+      this.queue.shift();
+      waiting?.resolve(null);
+      return;
+    }
+    if (this.mode === 'check') {
+      this.queue.shift();
+      waiting?.resolve(header.trim());
+      return;
+    }
+    this.remaining = Number(header.slice(header.lastIndexOf(' ') + 1));
+    this.parts = [];
+    this.found = waiting?.needles === null;
+  }
+
+  private addPart(part: Buffer): void {
+    const waiting = this.queue[0];
+    if (!this.found && waiting?.needles) {
+      // Look in this part, and across its boundary with the previous one.
+      const previous = this.parts.at(-1);
+      const seam = previous ? Buffer.concat([previous.subarray(-MAX_NEEDLE), part.subarray(0, MAX_NEEDLE)]) : null;
+      this.found = waiting.needles.some((needle) => part.includes(needle) || (seam?.includes(needle) ?? false));
+    }
+    this.parts.push(part);
+  }
+
+  private finishObject(): void {
+    const waiting = this.queue.shift();
+    const parts = this.parts;
+    this.parts = [];
+    if (!waiting) return;
+    if (!this.found) waiting.resolve(false);
+    else waiting.resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
   }
 
   private fail(error: Error): void {

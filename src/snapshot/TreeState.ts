@@ -33,6 +33,7 @@ export interface TreeContext extends LearnedContext {
 
 export interface TreeState {
   files: PersistentMap<FileEntry>;
+  /** Makefile and Kbuild files that set DEFAULT_SYMBOL_NAMESPACE, by path. */
   kbuild: PersistentMap<KbuildEntry>;
   context: TreeContext;
   /** symbol → path → that file's exports of the symbol. */
@@ -65,7 +66,7 @@ export const EMPTY_STATE: TreeState = {
 
 const ERA_MACROS = /^EXPORT_(?:PER_CPU_SYMBOL|TRACEPOINT_SYMBOL)/;
 
-/** Applies changed files (by path) and kbuild files (by directory) to a state. */
+/** Applies changed source files and kbuild files (both by path) to a state. */
 export function applyChanges(
   state: TreeState, files: ReadonlyMap<string, FileChange>, kbuild: ReadonlyMap<string, KbuildChange> = new Map(),
 ): StateChange {
@@ -80,7 +81,7 @@ export function applyChanges(
     fileMap = fileMap.set(path, change ? { blob: change.blob, facts: change.facts, result: NOTHING } : undefined);
   }
   let kbuildMap = state.kbuild;
-  for (const [dir, change] of kbuild) kbuildMap = kbuildMap.set(dir, change ?? undefined);
+  for (const [file, change] of kbuild) kbuildMap = kbuildMap.set(file, change ?? undefined);
 
   const context = definitionsChanged ? learnContext(fileMap) : state.context;
   const affected = new Set(files.keys());
@@ -95,7 +96,7 @@ export function applyChanges(
     }
   }
   if (kbuild.size > 0) {
-    const dirs = [...kbuild.keys()];
+    const dirs = [...kbuild.keys()].map((file) => posix.dirname(file));
     for (const path of fileMap.keys()) if (dirs.some((dir) => isWithin(path, dir))) affected.add(path);
   }
 

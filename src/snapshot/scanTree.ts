@@ -1,9 +1,8 @@
 // A whole tree's exports, built the way the miner builds a commit's state (src/snapshot/TreeState.ts),
 // so a snapshot and a replayed history can only agree. Headers are read first: the wrappers they
 // define decide which other files need reading at all.
-import { posix } from 'node:path';
 import { decodeText } from '../git/decodeText.js';
-import { parseKbuildNamespace } from '../exports/parseKbuildNamespace.js';
+import { kbuildNamespaceOf } from '../exports/kbuildNamespaceOf.js';
 import { scanSource } from '../exports/scanSource.js';
 import { isExportingSource, isHeader, isKbuildFile, KBUILD_NEEDLE, SOURCE_NEEDLE } from '../exports/sourceKinds.js';
 import type { ParseResult } from '../model.js';
@@ -31,10 +30,8 @@ export async function scanTree(tree: TreeSource): Promise<Snapshot> {
   for await (const file of tree.files(rest, [SOURCE_NEEDLE, KBUILD_NEEDLE, ...extraNames])) {
     const text = decodeText(file.bytes);
     if (isKbuildFile(file.path)) {
-      const namespace = parseKbuildNamespace(text);
-      if (namespace.directory || namespace.subdirectories || namespace.objects.size > 0) {
-        kbuild.set(posix.dirname(file.path), { blob: file.blob ?? '', namespace });
-      }
+      const namespace = kbuildNamespaceOf(text);
+      if (namespace) kbuild.set(file.path, { blob: file.blob ?? '', namespace });
     } else {
       files.set(file.path, { blob: file.blob ?? '', facts: scanSource(text, extraNames) });
     }

@@ -1,0 +1,58 @@
+// `ksymtrail mine [REPO] [--rev REV] [--db FILE] [--quiet]`: mines a history into the database.
+import type { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { type MineSummary, mineHistory } from '../../mining/mineHistory.js';
+import { openStore } from '../../storage/openStore.js';
+import { DEFAULT_DB } from '../defaultDatabase.js';
+import type { Output } from '../Output.js';
+import { parseCount } from '../parseCount.js';
+
+interface MineOptions {
+  rev?: string;
+  db: string;
+  jobs: number;
+  quiet?: boolean;
+}
+
+export function registerMine(program: Command, out: Output): void {
+  program
+    .command('mine')
+    .description('mine the export history of a kernel repository into the database (resumable, incremental)')
+    .argument('[repo]', 'a kernel git repository, bare or not', '.')
+    .option('--rev <rev>', 'the branch, tag or commit to mine up to', 'HEAD')
+    .option('--db <file>', 'the database file', DEFAULT_DB)
+    .option('--jobs <n>', 'parallel workers (1 is the supported value for now)', parseCount, 1)
+    .option('--quiet', 'no progress bar')
+    .action(async (repo: string, options: MineOptions) => {
+      const db = openStore(options.db);
+      const bar = !options.quiet && process.stderr.isTTY
+        ? new SingleBar({ format: 'mining {bar} {value}/{total} commits | {rate}/s | ETA {eta_formatted} | {events} events', stream: process.stderr })
+        : null;
+      try {
+        const summary = await mineHistory({
+          repo,
+          rev: options.rev,
+          db,
+          onProgress: (p) => {
+            if (!bar) return;
+            if (bar.getTotal() !== p.total) bar.start(p.total, 0, { events: 0, rate: 0 });
+            bar.update(p.done, { events: p.events, rate: Math.round(p.done / (p.elapsedMs / 1000)) });
+          },
+        });
+        bar?.stop();
+        if (summary.rewrittenFrom) {
+          out.stderr(`ksymtrail: history rewritten: ${summary.ref} was at ${summary.rewrittenFrom.slice(0, 12)}, which ${summary.tip.slice(0, 12)} does not contain; dropped the old commits and re-mined`);
+        }
+        if (!options.quiet) out.stderr(summaryLine(summary, options.db));
+      } finally {
+        bar?.stop();
+        db.close();
+      }
+    });
+}
+
+function summaryLine(s: MineSummary, db: string): string {
+  const seconds = (s.elapsedMs / 1000).toFixed(1);
+  if (s.mined === 0) return `${s.ref} (${s.tip.slice(0, 12)}) is up to date in ${db} (${seconds} s)`;
+  return `mined ${s.mined} commits of ${s.ref} (${s.tip.slice(0, 12)}) in ${seconds} s: ${s.events} events, into ${db}`;
+}

@@ -1,0 +1,44 @@
+// Short git questions the miner asks: ancestry, tags, and which files of a commit hold some text.
+import { GitFailed } from '../errors.js';
+import { gitRecords, spawnGit } from './runGit.js';
+
+/** Whether `ancestor` is reachable from `descendant` (false too when `ancestor` no longer exists). */
+export async function isAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
+  const { finished } = spawnGit(repo, ['merge-base', '--is-ancestor', ancestor, descendant], [0, 1, 128]);
+  return (await finished) === 0;
+}
+
+/** Every tag with the commit it points at (annotated tags peeled). */
+export async function listTags(repo: string): Promise<Map<string, string>> {
+  const tags = new Map<string, string>();
+  const format = '%(refname:short) %(objectname) %(*objectname)';
+  const { child, finished } = spawnGit(repo, ['for-each-ref', `--format=${format}`, 'refs/tags']);
+  let text = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+  await finished;
+  for (const line of text.split('\n')) {
+    const [name, object, peeled] = line.split(' ');
+    if (name && object) tags.set(name, peeled || object);
+  }
+  return tags;
+}
+
+/** Paths in a commit's tree whose content contains one of `needles`. */
+export async function grepTree(repo: string, commit: string, needles: readonly string[]): Promise<string[]> {
+  if (needles.length === 0) return [];
+  const paths: string[] = [];
+  const args = ['grep', '-l', '-z', '-F', ...needles.flatMap((n) => ['-e', n]), commit, '--'];
+  for await (const record of gitRecords(repo, args, [0, 1])) paths.push(record.toString('utf8').slice(commit.length + 1));
+  return paths;
+}
+
+/** The commits reachable from `from` but not from `notFrom`. */
+export async function commitsBetween(repo: string, from: string, notFrom: string): Promise<string[]> {
+  const { child, finished } = spawnGit(repo, ['rev-list', from, `^${notFrom}`]);
+  let text = '';
+  child.stdout.setEncoding('latin1').on('data', (chunk: string) => (text += chunk));
+  await finished.catch((error: unknown) => {
+    if (!(error instanceof GitFailed)) throw error;
+  });
+  return text.split('\n').filter((line) => line !== '');
+}

@@ -1,0 +1,160 @@
+// From exports before and after a change to events: per file and symbol, with moves paired across
+// files, and for merges the expectation a clean three-way merge sets. Pure: no git, no storage.
+import type { Export, ExportEvent, License, MergeMark } from '../model.js';
+
+/** One file's exports of one symbol, reduced to what events compare (lines shift, so they do not count). */
+export interface ExportValue {
+  macro: string;
+  namespace: string | null;
+  license: License | 'mixed';
+  line: number;
+  /** Equal keys mean no event. */
+  key: string;
+}
+
+/** A (path, symbol) and what it was and became; `merge` marks a merge commit's own change. */
+export interface ValueChange {
+  path: string;
+  symbol: string;
+  before: ExportValue | null;
+  after: ExportValue | null;
+  merge: MergeMark | null;
+}
+
+/** The values of one file's exports, by symbol. */
+export function valuesBySymbol(exports: readonly Export[]): Map<string, ExportValue> {
+  const groups = new Map<string, Export[]>();
+  for (const e of exports) (groups.get(e.symbol) ?? groups.set(e.symbol, []).get(e.symbol)!).push(e);
+  const values = new Map<string, ExportValue>();
+  for (const [symbol, group] of groups) values.set(symbol, valueOf(group));
+  return values;
+}
+
+function valueOf(group: Export[]): ExportValue {
+  const joined = (items: (string | null)[]): string => [...new Set(items.map((i) => i ?? ''))].sort().join(',');
+  const licenses = new Set(group.map((e) => e.license));
+  const license = licenses.size > 1 ? 'mixed' : group[0]!.license;
+  const macro = joined(group.map((e) => e.macro));
+  const namespaces = joined(group.map((e) => e.namespace));
+  return { macro, namespace: namespaces === '' ? null : namespaces, license, line: group[0]!.line, key: `${macro}|${namespaces}|${license}` };
+}
+
+/** The changes between two exports lists of one file. */
+export function fileChanges(path: string, before: readonly Export[], after: readonly Export[], merge: MergeMark | null = null): ValueChange[] {
+  const old = valuesBySymbol(before);
+  const now = valuesBySymbol(after);
+  const changes: ValueChange[] = [];
+  for (const symbol of new Set([...old.keys(), ...now.keys()])) {
+    const b = old.get(symbol) ?? null;
+    const a = now.get(symbol) ?? null;
+    if (b?.key !== a?.key) changes.push({ path, symbol, before: b, after: a, merge });
+  }
+  return changes;
+}
+
+/**
+ * Events for a commit's changes. A symbol leaving one file and appearing in another in the same
+ * commit is `moved` (paired in path order), plus `tightened`/`loosened` if its license changed too.
+ */
+export function eventsOf(changes: readonly ValueChange[]): ExportEvent[] {
+  const events: ExportEvent[] = [];
+  const removals = new Map<string, ValueChange[]>();
+  const additions = new Map<string, ValueChange[]>();
+  for (const change of changes) {
+    const group = change.after === null ? removals : change.before === null ? additions : null;
+    const key = `${change.merge ?? ''}\0${change.symbol}`;
+    if (group) (group.get(key) ?? group.set(key, []).get(key)!).push(change);
+    else events.push(...changedEvents(change));
+  }
+  for (const [key, removed] of removals) {
+    const added = additions.get(key) ?? [];
+    additions.delete(key);
+    removed.sort((x, y) => x.path.localeCompare(y.path));
+    added.sort((x, y) => x.path.localeCompare(y.path));
+    const pairs = Math.min(removed.length, added.length);
+    for (let i = 0; i < pairs; i++) events.push(...movedEvents(removed[i]!, added[i]!));
+    for (const change of removed.slice(pairs)) events.push(event(change, 'removed'));
+    for (const change of added.slice(pairs)) events.push(event(change, 'added'));
+  }
+  for (const added of additions.values()) for (const change of added) events.push(event(change, 'added'));
+  return events;
+}
+
+function changedEvents(change: ValueChange): ExportEvent[] {
+  const { before, after } = change;
+  const events: ExportEvent[] = [];
+  const direction = licenseDirection(before!.license, after!.license);
+  if (direction) events.push(event(change, direction));
+  if (before!.macro !== after!.macro && !direction) events.push(event(change, 'macro-changed'));
+  if (before!.namespace !== after!.namespace) events.push(event(change, 'namespace-changed'));
+  return events;
+}
+
+function movedEvents(removed: ValueChange, added: ValueChange): ExportEvent[] {
+  const combined: ValueChange = { ...added, before: removed.before };
+  const moved = { ...event(combined, 'moved'), fromPath: removed.path };
+  const direction = licenseDirection(removed.before!.license, added.after!.license);
+  return direction ? [moved, event(combined, direction)] : [moved];
+}
+
+/** any → gpl tightens; gpl → any loosens; through `mixed` it is the direction that counts. */
+function licenseDirection(before: ExportValue['license'], after: ExportValue['license']): 'tightened' | 'loosened' | null {
+  const rank = { any: 0, mixed: 1, gpl: 2 } as const;
+  if (rank[after] > rank[before]) return 'tightened';
+  if (rank[after] < rank[before]) return 'loosened';
+  return null;
+}
+
+function event(change: ValueChange, kind: ExportEvent['kind']): ExportEvent {
+  return {
+    symbol: change.symbol,
+    path: change.path,
+    fromPath: null,
+    kind,
+    merge: change.merge,
+    beforeMacro: change.before?.macro ?? null,
+    afterMacro: change.after?.macro ?? null,
+    beforeLicense: change.before?.license ?? null,
+    afterLicense: change.after?.license ?? null,
+    beforeNamespace: change.before?.namespace ?? null,
+    afterNamespace: change.after?.namespace ?? null,
+    line: (change.after ?? change.before)?.line ?? null,
+  };
+}
+
+/** What a clean merge gives for one (path, symbol): a value, or a conflict (the sides changed it differently). */
+export type Expectation = { value: ExportValue | null } | 'conflict';
+
+/**
+ * The clean n-way merge of the parents' values over their merge base's: the one value the sides
+ * changed it to, the base's when none did, a conflict when they changed it differently.
+ */
+export function expectedValue(base: ExportValue | null, parents: readonly (ExportValue | null)[]): Expectation {
+  const changed = new Map<string, ExportValue | null>();
+  for (const value of parents) if (value?.key !== base?.key) changed.set(value?.key ?? '', value);
+  if (changed.size === 0) return { value: base };
+  if (changed.size === 1) return { value: [...changed.values()][0]! };
+  return 'conflict';
+}
+
+/**
+ * A merge's own change for one (path, symbol), if any. The replay starts from the clean merge (or,
+ * in a conflict, from the first parent): a result that differs from that is an `evil` change when it
+ * matches no parent, a `resolution` when it keeps one parent's side and drops another's change.
+ */
+export function mergeChange(
+  path: string, symbol: string, base: ExportValue | null, parents: readonly (ExportValue | null)[], result: ExportValue | null,
+): ValueChange | null {
+  const expected = expectedValue(base, parents);
+  const start = expected === 'conflict' ? parents[0]! : expected.value;
+  const matchesParent = parents.some((p) => p?.key === result?.key);
+  if (start?.key !== result?.key) {
+    return { path, symbol, before: start, after: result, merge: matchesParent ? 'resolution' : 'evil' };
+  }
+  if (expected === 'conflict') {
+    // The first parent's side was kept: the other sides' changes are dropped by this merge.
+    const dropped = parents.find((p) => p?.key !== result?.key);
+    if (dropped !== undefined) return { path, symbol, before: dropped, after: result, merge: 'resolution' };
+  }
+  return null;
+}

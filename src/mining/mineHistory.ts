@@ -1,0 +1,247 @@
+// The miner: mines every commit reachable from a rev that the store does not have yet, segment by
+// segment. Each segment is streamed from one `git log` (its changed blobs read as they are named,
+// each once), replayed parents-first, and written with its resume point in one transaction.
+import { resolve as resolvePath } from 'node:path';
+import { CatFileBatch } from '../git/CatFileBatch.js';
+import { decodeText } from '../git/decodeText.js';
+import { commitsBetween, grepTree, isAncestor, listTags } from '../git/gitQueries.js';
+import { type CommitLink, listCommits } from '../git/listCommits.js';
+import { resolveCommit } from '../git/resolveCommit.js';
+import { type CommitRecord, streamCommits, ZERO_ID } from '../git/streamCommits.js';
+import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
+import { scanTree } from '../snapshot/scanTree.js';
+import { treeFromCommit } from '../snapshot/treeFromCommit.js';
+import { resultOf, type TreeState } from '../snapshot/TreeState.js';
+import { commitsTable } from '../storage/commitsTable.js';
+import { eventsTable } from '../storage/eventsTable.js';
+import { miningStateTables } from '../storage/miningStateTables.js';
+import type { Db } from '../storage/openStore.js';
+import { BlobFacts } from './BlobFacts.js';
+import { CommitGraph } from './CommitGraph.js';
+import { parseMessage } from './parseMessage.js';
+import { compareVersions, firstReleases, isReleaseTag } from './releaseTags.js';
+import { type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
+
+export interface MineOptions {
+  repo: string;
+  rev?: string;
+  db: Db;
+  /** Commits per transaction; also bounds how many commit records are held at once. */
+  segmentSize?: number;
+  onProgress?: (progress: MineProgress) => void;
+}
+
+export interface MineProgress {
+  done: number;
+  total: number;
+  events: number;
+  elapsedMs: number;
+}
+
+export interface MineSummary {
+  repo: string;
+  ref: string;
+  tip: string;
+  mined: number;
+  events: number;
+  elapsedMs: number;
+  /** The tip mined before, when it is no longer an ancestor of the new one (history was rewritten). */
+  rewrittenFrom: string | null;
+}
+
+const DEFAULT_SEGMENT = 5000;
+
+export async function mineHistory(options: MineOptions): Promise<MineSummary> {
+  const started = performance.now();
+  const repo = resolvePath(options.repo);
+  const ref = options.rev ?? 'HEAD';
+  const tip = await resolveCommit(repo, ref);
+  const db = options.db;
+  const commits = commitsTable(db);
+  const events = eventsTable(db);
+  const mining = miningStateTables(db);
+
+  const previous = mining.ref(repo, ref);
+  let rewrittenFrom: string | null = null;
+  if (previous && previous !== tip && !(await isAncestor(repo, previous, tip))) {
+    rewrittenFrom = previous;
+    await forgetRewritten(db, repo, previous, tip);
+  }
+
+  const reader = new CatFileBatch(repo, 'batch', ['core.deltaBaseCacheLimit=1g']);
+  const checker = new CatFileBatch(repo, 'check');
+  try {
+    const present = await Promise.all(mining.frontier().map((sha) => checker.lookup(sha).then((id) => (id ? sha : null))));
+    const todo = await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null));
+    const summary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom };
+    if (todo.length > 0) {
+      const graph = new CommitGraph();
+      if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents);
+      for (const c of todo) graph.add(c.sha, c.parents);
+      const facts = new BlobFacts(reader);
+      const git: ReplayGit = {
+        facts,
+        lookup: (names) => Promise.all(names.map((name) => checker.lookup(name))),
+        mergeBase: (parents) => graph.mergeBase(parents),
+        grepTree: (commit, names) => grepTree(repo, commit, names),
+      };
+      const states = new StateKeeper(todo, tip, (sha) => scanTree(treeFromCommit(repo, sha)).then((s) => s.state));
+      const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
+      for (let start = 0; start < todo.length; start += segmentSize) {
+        const segment = todo.slice(start, start + segmentSize);
+        const records = await streamSegment(repo, segment, facts, states.latestExtraNames());
+        const results: { record: CommitRecord; replayed: Replayed }[] = [];
+        for (const link of segment) {
+          const record = records.get(link.sha)!;
+          const parents = await Promise.all(record.parents.map((p) => states.get(p)));
+          const replayed = await replayCommit(record, parents, git);
+          states.done(link, replayed.state);
+          results.push({ record, replayed });
+          summary.events += replayed.events.length;
+        }
+        writeSegment(db, results);
+        options.onProgress?.({ done: start + segment.length, total: todo.length, events: summary.events, elapsedMs: performance.now() - started });
+      }
+      const tipState = await states.get(tip);
+      db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
+    }
+    await updateReleases(db, repo);
+    db.transaction(() => mining.setRef(repo, ref, tip)).immediate();
+    summary.elapsedMs = performance.now() - started;
+    return summary;
+  } finally {
+    await Promise.allSettled([reader.close(), checker.close()]);
+  }
+}
+
+/** Streams a segment's commits (newest first, the order their blobs sit in packs) and starts reading their blobs. */
+async function streamSegment(repo: string, segment: readonly CommitLink[], facts: BlobFacts, extraNames: ReadonlySet<string>): Promise<Map<string, CommitRecord>> {
+  const records = new Map<string, CommitRecord>();
+  for await (const record of streamCommits(repo, segment.map((c) => c.sha).reverse())) {
+    records.set(record.sha, record);
+    for (const { path, blob } of record.changes) {
+      if (blob === ZERO_ID) continue;
+      // Started now, awaited by the replay; a failure surfaces there.
+      if (isExportingSource(path)) facts.source(blob, extraNames).catch(() => {});
+      else if (isKbuildFile(path)) facts.kbuild(blob).catch(() => {});
+    }
+  }
+  return records;
+}
+
+/** One transaction per segment: its commits, events, symbol states and the advanced frontier. */
+function writeSegment(db: Db, results: readonly { record: CommitRecord; replayed: Replayed }[]): void {
+  const commits = commitsTable(db);
+  const events = eventsTable(db);
+  const mining = miningStateTables(db);
+  db.transaction(() => {
+    for (const { record, replayed } of results) {
+      const message = parseMessage(decodeText(record.message));
+      const id = commits.insert({
+        sha: record.sha,
+        parentShas: record.parents,
+        authorName: decodeText(record.author.name),
+        authorEmail: decodeText(record.author.email),
+        authorTime: record.author.time,
+        authorTz: record.author.tz,
+        committerName: decodeText(record.committer.name),
+        committerEmail: decodeText(record.committer.email),
+        committerTime: record.committer.time,
+        committerTz: record.committer.tz,
+        subject: message.subject,
+        trailers: message.trailers,
+      });
+      for (const event of replayed.events) events.insert(id, event);
+      for (const state of replayed.symbolStates) events.insertSymbolState(id, state);
+      mining.advanceFrontier(id, record.parents);
+    }
+  }).immediate();
+}
+
+/**
+ * Keeps each commit's state while a child still needs it (and the tip's to the end); states of
+ * commits mined in an earlier run are rebuilt from their trees when first needed.
+ */
+class StateKeeper {
+  private readonly states = new Map<string, Promise<TreeState>>();
+  private readonly waitingChildren = new Map<string, number>();
+  private latest: TreeState | null = null;
+
+  constructor(todo: readonly CommitLink[], private readonly tip: string, private readonly rebuild: (sha: string) => Promise<TreeState>) {
+    for (const c of todo) for (const p of c.parents) this.waitingChildren.set(p, (this.waitingChildren.get(p) ?? 0) + 1);
+  }
+
+  get(sha: string): Promise<TreeState> {
+    let state = this.states.get(sha);
+    if (!state) {
+      state = this.rebuild(sha);
+      this.states.set(sha, state);
+    }
+    return state;
+  }
+
+  done(link: CommitLink, state: TreeState): void {
+    this.states.set(link.sha, Promise.resolve(state));
+    this.latest = state;
+    for (const parent of link.parents) {
+      const left = (this.waitingChildren.get(parent) ?? 1) - 1;
+      this.waitingChildren.set(parent, left);
+      if (left === 0 && parent !== this.tip) {
+        this.states.delete(parent);
+        this.waitingChildren.delete(parent);
+      }
+    }
+  }
+
+  latestExtraNames(): ReadonlySet<string> {
+    return this.latest?.context.extraNames ?? new Set();
+  }
+}
+
+/** First releases for commits that have none yet, from the release tags now in the repository. */
+async function updateReleases(db: Db, repo: string): Promise<void> {
+  const commits = commitsTable(db);
+  const mining = miningStateTables(db);
+  const tags = new Map([...(await listTags(repo))].filter(([tag]) => isReleaseTag(tag)));
+  const known = mining.releases();
+  const unchanged = tags.size === known.size && [...tags].every(([tag, sha]) => known.get(tag) === sha);
+  const parents = new Map<string, string[]>();
+  const already = new Map<string, string>();
+  let unreleased = 0;
+  if (unchanged) {
+    unreleased = db.prepare('SELECT count(*) FROM commits WHERE release IS NULL').pluck().get() as number;
+    if (unreleased === 0) return;
+  }
+  for (const c of commits.graph()) {
+    parents.set(c.sha, c.parents);
+    if (c.release) already.set(c.sha, c.release);
+  }
+  const releases = [...tags].filter(([, sha]) => parents.has(sha)).map(([tag, sha]) => ({ tag, sha }));
+  const claimed = firstReleases(releases, (sha) => parents.get(sha), already);
+  db.transaction(() => {
+    for (const [sha, tag] of claimed) commits.setRelease(sha, tag);
+    mining.setReleases(new Map(releases.map((r) => [r.tag, r.sha])), compareVersions);
+  }).immediate();
+}
+
+/** After a force-push: drops what only the old history had, so the result equals a mine from scratch. */
+async function forgetRewritten(db: Db, repo: string, oldTip: string, newTip: string): Promise<void> {
+  const gone = await commitsBetween(repo, oldTip, newTip);
+  db.transaction(() => {
+    const ids = db.prepare('SELECT id FROM commits WHERE sha = ?').pluck();
+    for (const sha of gone) {
+      const id = ids.get(sha);
+      if (id === undefined) continue;
+      db.prepare('DELETE FROM events WHERE commit_id = ?').run(id);
+      db.prepare('DELETE FROM symbol_states WHERE commit_id = ?').run(id);
+      db.prepare('DELETE FROM frontier WHERE commit_id = ?').run(id);
+      db.prepare('DELETE FROM commits WHERE id = ?').run(id);
+    }
+    // The frontier is again every remaining commit that no remaining commit names as a parent.
+    const rows = db.prepare('SELECT id, sha, parent_shas FROM commits').all() as { id: number; sha: string; parent_shas: string }[];
+    const isParent = new Set(rows.flatMap((r) => (r.parent_shas === '' ? [] : r.parent_shas.split(' '))));
+    db.prepare('DELETE FROM frontier').run();
+    const insert = db.prepare('INSERT INTO frontier (commit_id) VALUES (?)');
+    for (const r of rows) if (!isParent.has(r.sha)) insert.run(r.id);
+  }).immediate();
+}

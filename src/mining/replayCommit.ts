@@ -1,0 +1,187 @@
+// Replays one commit on its parents' export states: the new state, and the events this commit
+// itself made. A non-merge's events are its diff against its parent. A merge's are only where its
+// result differs from the clean merge of its parents over their merge base (evil or resolution).
+import { resolveExports } from '../exports/resolveExports.js';
+import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
+import type { CommitRecord } from '../git/streamCommits.js';
+import { ZERO_ID } from '../git/streamCommits.js';
+import type { Export, ExportEvent, TreeLicense } from '../model.js';
+import { namespaceForPath } from '../snapshot/namespaceForPath.js';
+import {
+  applyChanges, EMPTY_STATE, type FileChange, type KbuildChange, type StateChange, type Touched, type TreeState,
+} from '../snapshot/TreeState.js';
+import type { BlobFacts } from './BlobFacts.js';
+import { eventsOf, fileChanges, mergeChange, type ValueChange, valuesBySymbol } from './deriveEvents.js';
+import type { PersistentMap } from './PersistentMap.js';
+
+/** What replaying needs from git, kept behind functions so the replay itself stays plain logic. */
+export interface ReplayGit {
+  facts: BlobFacts;
+  /** The blob each `rev:path` names (null when absent), answered in one round trip. */
+  lookup(names: readonly string[]): Promise<(string | null)[]>;
+  mergeBase(parents: readonly string[]): string | null;
+  /** Paths of a commit's tree whose content contains one of `names`. */
+  grepTree(commit: string, names: readonly string[]): Promise<string[]>;
+}
+
+export interface SymbolState {
+  symbol: string;
+  license: TreeLicense;
+  switch: 'tightened' | 'loosened' | null;
+}
+
+export interface Replayed {
+  state: TreeState;
+  events: ExportEvent[];
+  symbolStates: SymbolState[];
+}
+
+export async function replayCommit(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<Replayed> {
+  if (parents.length <= 1) {
+    const parent = parents[0] ?? EMPTY_STATE;
+    const { files, kbuild } = await rawChanges(record, parent, git);
+    const change = await withNewWrappers(record.sha, applyChanges(parent, files, kbuild), git);
+    const events = eventsOf([...change.touched].flatMap(([path, t]) => fileChanges(path, t.before, t.after)));
+    return { state: change.state, events, symbolStates: symbolStates(events, parent, change.state) };
+  }
+  return replayMerge(record, parents, git);
+}
+
+/** A non-merge's changes, from its raw diff: only files that can export, and kbuild files that set a namespace. */
+async function rawChanges(record: CommitRecord, parent: TreeState, git: ReplayGit) {
+  const files = new Map<string, FileChange>();
+  const kbuild = new Map<string, KbuildChange>();
+  for (const { path, blob } of record.changes) {
+    if (isExportingSource(path)) {
+      if (parent.files.get(path)?.blob === blob) continue;
+      const facts = blob === ZERO_ID ? false : await git.facts.source(blob, parent.context.extraNames);
+      if (facts) files.set(path, { blob, facts });
+      else if (parent.files.has(path)) files.set(path, null);
+    } else if (isKbuildFile(path)) {
+      const namespace = blob === ZERO_ID ? false : await git.facts.kbuild(blob);
+      if (namespace) kbuild.set(path, { blob, namespace });
+      else if (parent.kbuild.has(path)) kbuild.set(path, null);
+    }
+  }
+  return { files, kbuild };
+}
+
+/**
+ * When a change defines a new wrapper whose name has no EXPORT in it, files that invoke it could not
+ * be recognised before: find them in this commit's tree and scan them with the new name.
+ */
+async function withNewWrappers(commit: string, change: StateChange, git: ReplayGit): Promise<StateChange> {
+  for (let round = 0; round < 4 && change.newExtraNames.length > 0; round++) {
+    const paths = (await git.grepTree(commit, change.newExtraNames)).filter(isExportingSource);
+    const blobs = await git.lookup(paths.map((path) => `${commit}:${path}`));
+    const files = new Map<string, FileChange>();
+    for (const [i, path] of paths.entries()) {
+      const facts = blobs[i] ? await git.facts.source(blobs[i]!, change.state.context.extraNames) : false;
+      if (facts) files.set(path, { blob: blobs[i]!, facts });
+    }
+    const next = applyChanges(change.state, files);
+    change = { state: next.state, touched: combineTouched(change.touched, next.touched), newExtraNames: next.newExtraNames };
+  }
+  return change;
+}
+
+function combineTouched(first: Map<string, Touched>, second: Map<string, Touched>): Map<string, Touched> {
+  const combined = new Map(first);
+  for (const [path, t] of second) combined.set(path, { before: first.get(path)?.before ?? t.before, after: t.after });
+  return combined;
+}
+
+async function replayMerge(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<Replayed> {
+  const first = parents[0]!;
+  const listed = new Map(record.changes.map((c) => [c.path, c.blob]));
+  // Where the parents disagree, or the merge differs from all of them, the merge's blob matters.
+  const sources = new Set<string>();
+  const kbuildFiles = new Set<string>();
+  for (const other of parents.slice(1)) {
+    first.files.diff(other.files, (path) => sources.add(path));
+    first.kbuild.diff(other.kbuild, (path) => kbuildFiles.add(path));
+  }
+  for (const path of listed.keys()) {
+    if (isExportingSource(path)) sources.add(path);
+    else if (isKbuildFile(path)) kbuildFiles.add(path);
+  }
+  const resultBlobs = await blobsAt(record.sha, [...sources, ...kbuildFiles], listed, git);
+
+  const files = new Map<string, FileChange>();
+  for (const path of sources) {
+    const blob = resultBlobs.get(path) ?? null;
+    const own = first.files.get(path);
+    if (own?.blob === blob) continue;
+    const same = blob ? parents.map((s) => s.files.get(path)).find((e) => e?.blob === blob) : undefined;
+    const facts = same ? same.facts : blob ? await git.facts.source(blob, first.context.extraNames) : false;
+    if (facts) files.set(path, { blob: blob!, facts });
+    else if (own) files.set(path, null);
+  }
+  const kbuild = new Map<string, KbuildChange>();
+  for (const path of kbuildFiles) {
+    const blob = resultBlobs.get(path) ?? null;
+    if (first.kbuild.get(path)?.blob === blob) continue;
+    const namespace = blob ? await git.facts.kbuild(blob) : false;
+    if (namespace) kbuild.set(path, { blob: blob!, namespace });
+    else if (first.kbuild.has(path)) kbuild.set(path, null);
+  }
+  const change = await withNewWrappers(record.sha, applyChanges(first, files, kbuild), git);
+  const state = change.state;
+
+  const paths = [...new Set([...sources, ...change.touched.keys()])];
+  const base = git.mergeBase(record.parents);
+  const baseBlobs = base ? await git.lookup(paths.map((path) => `${base}:${path}`)) : paths.map(() => null);
+  const changes: ValueChange[] = [];
+  for (const [i, path] of paths.entries()) {
+    const inParents = parents.map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? []));
+    const inResult = valuesBySymbol(state.files.get(path)?.result.exports ?? []);
+    const inBase = valuesBySymbol(await exportsOfBlob(path, baseBlobs[i] ?? null, parents, state, git));
+    const symbols = new Set([...inResult.keys(), ...inBase.keys(), ...inParents.flatMap((v) => [...v.keys()])]);
+    for (const symbol of symbols) {
+      const own = mergeChange(path, symbol, inBase.get(symbol) ?? null, inParents.map((v) => v.get(symbol) ?? null), inResult.get(symbol) ?? null);
+      if (own) changes.push(own);
+    }
+  }
+  const events = eventsOf(changes);
+  return { state, events, symbolStates: symbolStates(events, first, state) };
+}
+
+/** The blob at each path of a commit: from its combined diff when listed there, else asked of git. */
+async function blobsAt(commit: string, paths: string[], listed: Map<string, string>, git: ReplayGit): Promise<Map<string, string | null>> {
+  const blobs = new Map<string, string | null>();
+  const ask = paths.filter((path) => !listed.has(path));
+  const answers = await git.lookup(ask.map((path) => `${commit}:${path}`));
+  ask.forEach((path, i) => blobs.set(path, answers[i] ?? null));
+  for (const [path, blob] of listed) blobs.set(path, blob === ZERO_ID ? null : blob);
+  return blobs;
+}
+
+/** A merge base's exports at one path: a parent's when it has the same blob, else the blob resolved in the merge's context. */
+async function exportsOfBlob(path: string, blob: string | null, parents: readonly TreeState[], state: TreeState, git: ReplayGit): Promise<Export[]> {
+  if (!blob) return [];
+  const same = parents.map((s) => s.files.get(path)).find((e) => e?.blob === blob);
+  if (same) return same.result.exports;
+  const facts = isExportingSource(path) ? await git.facts.source(blob, state.context.extraNames) : false;
+  if (!facts) return [];
+  return resolveExports(path, facts, { ...state.context, makefileNamespace: namespaceForPath(path, state.kbuild) }).exports;
+}
+
+/** For each symbol this commit's events touch: its license over the whole tree after, and whether it switched. */
+function symbolStates(events: readonly ExportEvent[], before: TreeState, after: TreeState): SymbolState[] {
+  const states: SymbolState[] = [];
+  for (const symbol of new Set(events.map((e) => e.symbol))) {
+    const was = treeLicense(before.symbols.get(symbol));
+    const now = treeLicense(after.symbols.get(symbol));
+    const change = was === 'any' && now === 'gpl' ? 'tightened' : was === 'gpl' && now === 'any' ? 'loosened' : null;
+    states.push({ symbol, license: now, switch: change });
+  }
+  return states;
+}
+
+export function treeLicense(paths: PersistentMap<Export[]> | undefined): TreeLicense {
+  const licenses = new Set<string>();
+  for (const [, exports] of paths?.entries() ?? []) for (const e of exports) licenses.add(e.license);
+  if (licenses.size === 0) return 'none';
+  return licenses.size > 1 ? 'mixed' : (licenses.values().next().value as TreeLicense);
+}
+

@@ -1,0 +1,48 @@
+// The commits table: every mined commit with its attribution, in mining (topological) order.
+import type { Db } from './openStore.js';
+
+export interface CommitRow {
+  sha: string;
+  parentShas: string[];
+  authorName: string;
+  authorEmail: string;
+  authorTime: number;
+  authorTz: string;
+  committerName: string;
+  committerEmail: string;
+  committerTime: number;
+  committerTz: string;
+  subject: string;
+  trailers: [string, string][];
+}
+
+export function commitsTable(db: Db) {
+  const insert = db.prepare(`INSERT INTO commits (sha, parent_shas, author_name, author_email, author_time, author_tz,
+    committer_name, committer_email, committer_time, committer_tz, subject, trailers)
+    VALUES (@sha, @parents, @authorName, @authorEmail, @authorTime, @authorTz,
+    @committerName, @committerEmail, @committerTime, @committerTz, @subject, @trailers)`);
+  const idOf = db.prepare('SELECT id FROM commits WHERE sha = ?').pluck();
+  const setRelease = db.prepare('UPDATE commits SET release = ? WHERE sha = ?');
+  return {
+    /** Inserts a commit and returns its id. */
+    insert(row: CommitRow): number {
+      const info = insert.run({ ...row, parents: row.parentShas.join(' '), trailers: JSON.stringify(row.trailers) });
+      return Number(info.lastInsertRowid);
+    },
+    idOf(sha: string): number | undefined {
+      return idOf.get(sha) as number | undefined;
+    },
+    setRelease(sha: string, release: string): void {
+      setRelease.run(release, sha);
+    },
+    /** Every mined commit's sha, parents and release, parents first. */
+    *graph(): Generator<{ sha: string; parents: string[]; release: string | null }> {
+      for (const row of db.prepare('SELECT sha, parent_shas, release FROM commits ORDER BY id').iterate() as Iterable<{ sha: string; parent_shas: string; release: string | null }>) {
+        yield { sha: row.sha, parents: row.parent_shas === '' ? [] : row.parent_shas.split(' '), release: row.release };
+      }
+    },
+    count(): number {
+      return db.prepare('SELECT count(*) FROM commits').pluck().get() as number;
+    },
+  };
+}

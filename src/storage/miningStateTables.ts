@@ -1,0 +1,43 @@
+// Where mining stands: the frontier (mined commits with no mined child), each ref's mined tip,
+// the release tags seen, and the exports at each ref's tip.
+import type { Export } from '../model.js';
+import type { Db } from './openStore.js';
+
+export function miningStateTables(db: Db) {
+  const addFrontier = db.prepare('INSERT OR IGNORE INTO frontier (commit_id) VALUES (?)');
+  const dropFrontier = db.prepare('DELETE FROM frontier WHERE commit_id = (SELECT id FROM commits WHERE sha = ?)');
+  return {
+    /** Records a newly mined commit: it joins the frontier and its parents leave it. */
+    advanceFrontier(commitId: number, parentShas: readonly string[]): void {
+      for (const parent of parentShas) dropFrontier.run(parent);
+      addFrontier.run(commitId);
+    },
+    frontier(): string[] {
+      return db.prepare('SELECT c.sha FROM frontier f JOIN commits c ON c.id = f.commit_id').pluck().all() as string[];
+    },
+    ref(repo: string, ref: string): string | undefined {
+      return db.prepare('SELECT tip_sha FROM refs WHERE repo = ? AND ref = ?').pluck().get(repo, ref) as string | undefined;
+    },
+    setRef(repo: string, ref: string, tip: string): void {
+      db.prepare('INSERT INTO refs (repo, ref, tip_sha, mined_at) VALUES (?, ?, ?, ?) ON CONFLICT (repo, ref) DO UPDATE SET tip_sha = excluded.tip_sha, mined_at = excluded.mined_at')
+        .run(repo, ref, tip, Math.floor(Date.now() / 1000));
+    },
+    releases(): Map<string, string> {
+      const rows = db.prepare('SELECT tag, sha FROM releases').all() as { tag: string; sha: string }[];
+      return new Map(rows.map((r) => [r.tag, r.sha]));
+    },
+    setReleases(releases: ReadonlyMap<string, string>, order: (a: string, b: string) => number): void {
+      db.prepare('DELETE FROM releases').run();
+      const insert = db.prepare('INSERT INTO releases (tag, sha, ordinal) VALUES (?, ?, ?)');
+      [...releases.keys()].sort(order).forEach((tag, i) => insert.run(tag, releases.get(tag)!, i));
+    },
+    replaceTipExports(repo: string, ref: string, exports: readonly Export[]): void {
+      db.prepare('DELETE FROM tip_exports WHERE repo = ? AND ref = ?').run(repo, ref);
+      const insert = db.prepare(`INSERT INTO tip_exports (repo, ref, symbol, exported, path, line, macro, base_macro, license, namespace, marks)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const e of exports) {
+        insert.run(repo, ref, e.symbol, e.exported.join(' '), e.path, e.line, e.macro, e.baseMacro, e.license, e.namespace, e.marks.join(' '));
+      }
+    },
+  };
+}
