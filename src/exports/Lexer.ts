@@ -36,9 +36,12 @@ export class Lexer {
 
   constructor(readonly text: string) {}
 
-  /** The current token's text. */
+  private spliced = false;
+
+  /** The current token's text (with any backslash-newline inside it removed, as cpp does first). */
   value(): string {
-    return this.text.slice(this.start, this.end);
+    const raw = this.text.slice(this.start, this.end);
+    return this.spliced ? raw.replace(/\\\r?\n/g, '') : raw;
   }
 
   /** Whether the current token is this one-character punctuator. */
@@ -71,10 +74,19 @@ export class Lexer {
     }
     this.first = this.atLineStart;
     this.atLineStart = false;
+    this.spliced = false;
     let kind: Tok;
     if (isIdentStart(c)) {
       p++;
-      while (p < n && isIdentPart(s.charCodeAt(p))) p++;
+      for (;;) {
+        while (p < n && isIdentPart(s.charCodeAt(p))) p++;
+        // `EXPORT_SYM\<newline>BOL`: a splice inside an identifier joins its halves.
+        const after = s.charCodeAt(p + 1) === 13 ? p + 2 : p + 1;
+        if (s.charCodeAt(p) !== 92 || s.charCodeAt(after) !== 10 || !isIdentPart(s.charCodeAt(after + 1))) break;
+        this.spliced = true;
+        this.currentLine++;
+        p = after + 1;
+      }
       kind = Tok.Ident;
     } else if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(p + 1)))) {
       p = this.skipNumber(p);

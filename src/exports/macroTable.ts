@@ -13,7 +13,8 @@ type ArgShape = 'sym' | 'sym-ns' | 'sym-modules' | 'sym-license-ns';
 /**
  * Which names land in the symbol table:
  * - `plain`: the symbol itself
- * - `per-cpu`: `per_cpu__<sym>` while the tree's percpu header pastes that prefix (before 2.6.34)
+ * - `per-cpu`: what the tree's percpu header pastes: `<sym>__per_cpu` (2.5.4x-2.5.69),
+ *   `per_cpu__<sym>` (2.5.70-2.6.33), `<sym>` since 2.6.34
  * - `tracepoint`: `__tracepoint_<sym>`, and since 5.10 `__traceiter_<sym>` plus the static call of `tp_func_<sym>`
  * - `static-call`: `__SCK__<sym>` (the key) and `__SCT__<sym>` (the trampoline)
  * - `static-call-tramp`: `__SCT__<sym>` only; the key stays unexported
@@ -164,7 +165,7 @@ export function exportedNames(macro: MacroName, symbol: string, era: ExportEra):
     case 'plain':
       return [symbol];
     case 'per-cpu':
-      return [era.perCpuPrefix ? `per_cpu__${symbol}` : symbol];
+      return [`${era.perCpuName.prefix}${symbol}${era.perCpuName.suffix}`];
     case 'tracepoint':
       return era.tracepointIterators
         ? [`__tracepoint_${symbol}`, `__traceiter_${symbol}`, `__SCK__tp_func_${symbol}`, `__SCT__tp_func_${symbol}`]
@@ -178,10 +179,10 @@ export function exportedNames(macro: MacroName, symbol: string, era: ExportEra):
 
 /** Facts of a tree's era that change exported names; learned from the tree's own headers. */
 export interface ExportEra {
-  /** `EXPORT_PER_CPU_SYMBOL(var)` exports `per_cpu__var` (2.6.x until 2.6.34). */
-  perCpuPrefix: boolean;
+  /** What `EXPORT_PER_CPU_SYMBOL(var)` pastes around `var`: `per_cpu__` before it until 2.6.34. */
+  perCpuName: { prefix: string; suffix: string };
   /** `EXPORT_TRACEPOINT_SYMBOL` also exports `__traceiter_` and a static call (5.10+). */
   tracepointIterators: boolean;
 }
 
-export const MODERN_ERA: ExportEra = { perCpuPrefix: false, tracepointIterators: true };
+export const MODERN_ERA: ExportEra = { perCpuName: { prefix: '', suffix: '' }, tracepointIterators: true };

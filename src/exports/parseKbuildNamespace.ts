@@ -1,7 +1,8 @@
 // Reads the DEFAULT_SYMBOL_NAMESPACE a kbuild file (Makefile or Kbuild) sets for the objects it builds.
 import { unquote } from './scanSource.js';
 
-export interface KbuildNamespace {
+/** Where one family of flags applies. */
+export interface FlagScope {
   /** `ccflags-y` (and `ccflags-$(CONFIG_...)`, `EXTRA_CFLAGS`): this directory's objects. */
   directory: string | null;
   /** `subdir-ccflags-y`: this directory and every directory below it. */
@@ -10,7 +11,13 @@ export interface KbuildNamespace {
   objects: Map<string, string>;
 }
 
-const ASSIGNMENT = /^\s*(subdir-ccflags-[\w$()-]+|ccflags-[\w$()-]+|EXTRA_CFLAGS|CFLAGS_([\w-]+)\.o)\s*[:+?]?=(.*)$/;
+/** kbuild passes C flags to .c files and assembler flags (`asflags-y`, `AFLAGS_foo.o`) to .S files. */
+export interface KbuildNamespace extends FlagScope {
+  assembler: FlagScope;
+}
+
+const C_FLAGS = /^\s*(subdir-ccflags-[\w$()-]+|ccflags-[\w$()-]+|EXTRA_CFLAGS|CFLAGS_([\w-]+)\.o)\s*[:+?]?=(.*)$/;
+const AS_FLAGS = /^\s*(subdir-asflags-[\w$()-]+|asflags-[\w$()-]+|EXTRA_AFLAGS|AFLAGS_([\w-]+)\.o)\s*[:+?]?=(.*)$/;
 const DEFINE = /-DDEFAULT_SYMBOL_NAMESPACE=(\S+)/;
 
 /**
@@ -18,16 +25,20 @@ const DEFINE = /-DDEFAULT_SYMBOL_NAMESPACE=(\S+)/;
  * parseKbuildNamespace("ccflags-y += -DDEFAULT_SYMBOL_NAMESPACE='\"CXL\"'\n").directory // → 'CXL'
  */
 export function parseKbuildNamespace(text: string): KbuildNamespace {
-  const result: KbuildNamespace = { directory: null, subdirectories: null, objects: new Map() };
-  for (const line of text.replace(/\\\r?\n/g, ' ').split('\n')) {
-    const assignment = ASSIGNMENT.exec(line);
-    const define = assignment && DEFINE.exec(assignment[3]!);
-    if (!assignment || !define) continue;
+  const lines = text.replace(/\\\r?\n/g, ' ').split('\n');
+  return { ...scope(lines, C_FLAGS), assembler: scope(lines, AS_FLAGS) };
+}
+
+function scope(lines: string[], assignment: RegExp): FlagScope {
+  const result: FlagScope = { directory: null, subdirectories: null, objects: new Map() };
+  for (const line of lines) {
+    const m = assignment.exec(line);
+    const define = m && DEFINE.exec(m[3]!);
+    if (!m || !define) continue;
     // Shell quoting as kbuild passes it: '"CXL"', "CXL", \"CXL\" or a bare CXL.
     const value = unquote(define[1]!.replace(/^'(.*)'$/, '$1').replace(/\\"/g, '"'));
-    const target = assignment[1]!;
-    if (assignment[2]) result.objects.set(assignment[2], value);
-    else if (target.startsWith('subdir-')) result.subdirectories = value;
+    if (m[2]) result.objects.set(m[2], value);
+    else if (m[1]!.startsWith('subdir-')) result.subdirectories = value;
     else result.directory = value;
   }
   return result;

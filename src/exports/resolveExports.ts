@@ -149,7 +149,7 @@ function expandConstant(name: string, constants: SourceFacts['constants'], line:
   let value = name;
   for (let i = 0; i < 4; i++) {
     const definition = constants.get(value)?.filter((d) => d.line < line).at(-1);
-    if (!definition) break;
+    if (!definition || definition.value === null) break;
     value = definition.value;
   }
   return value;

@@ -35,7 +35,7 @@ export interface SourceFacts {
    * argument is expanded only by what is defined above it (sound/soc/soc-core.c defines
    * `snd_soc_suspend` as NULL in an `#else` below its export).
    */
-  constants: Map<string, Array<{ line: number; value: string }>>;
+  constants: Map<string, Array<{ line: number; value: string | null }>>;
 }
 
 const HASH = 35;
@@ -55,6 +55,9 @@ interface Conditional {
 }
 
 const mayExport = (name: string): boolean => name.includes('EXPORT');
+
+/** readArguments gave up at an export-like name starting a line: the main loop resumes at that token. */
+const RESTART = Symbol('restart');
 
 /**
  * Collects the export-relevant facts of one file.
@@ -86,8 +89,9 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
         tok = nextSkippingNewlines();
         if (tok === Tok.Punct && lx.is(OPEN)) {
           const args = readArguments();
-          if (args) facts.invocations.push({ name, args, line, defaultNamespace });
-          tok = lx.next();
+          if (args && args !== RESTART) facts.invocations.push({ name, args, line, defaultNamespace });
+          // A malformed invocation stops at the next export-like line, which is read from there.
+          tok = args === RESTART ? Tok.Ident : lx.next();
         }
         continue;
       }
@@ -108,13 +112,14 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
    * or the end of input before the closing parenthesis: a malformed invocation must not swallow
    * the exports after it.
    */
-  function readArguments(): string[][] | null {
+  function readArguments(): string[][] | null | typeof RESTART {
     const args: string[][] = [[]];
     let depth = 1;
     for (;;) {
       const t = lx.next();
       if (t === Tok.End) return null;
       if (t === Tok.Newline) continue;
+      if (t === Tok.Ident && lx.first && mayExport(lx.value())) return RESTART;
       if (t === Tok.Punct) {
         if (lx.is(SEMI) || lx.is(BRACE_OPEN) || lx.is(BRACE_CLOSE)) return null;
         if (lx.is(OPEN)) depth++;
@@ -154,8 +159,8 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
       case 'ifndef': {
         const condition = restOfLine();
         const parentSkipped = skipped();
-        const constant = keyword === 'if' && condition.length === 1 && (condition[0] === '0' || condition[0] === '1')
-          ? (Number(condition[0]) as 0 | 1) : null;
+        const bare = condition.join('').replace(/^\((.*)\)$/, '$1');
+        const constant = keyword === 'if' && (bare === '0' || bare === '1') ? (Number(bare) as 0 | 1) : null;
         conditionals.push({ skipped: parentSkipped || constant === 0, parentSkipped, constant });
         break;
       }
@@ -185,7 +190,9 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
         break;
       case 'undef': {
         const rest = restOfLine();
-        if (!skipped() && rest[0] === 'DEFAULT_SYMBOL_NAMESPACE') defaultNamespace = null;
+        if (skipped() || rest[0] === undefined) break;
+        if (rest[0] === 'DEFAULT_SYMBOL_NAMESPACE') defaultNamespace = null;
+        else if (facts.constants.has(rest[0])) facts.constants.get(rest[0])!.push({ line, value: null });
         break;
       }
       default:

@@ -1,16 +1,30 @@
 // Resolves a user's rev to a commit id, or says which names exist nearby.
 import { stat } from 'node:fs/promises';
 import { simpleGit } from 'simple-git';
-import { NotARepository, UnknownRev } from '../errors.js';
-import { GIT_ENV } from './runGit.js';
+import { GitFailed, NotARepository, UnknownRev } from '../errors.js';
+
+/**
+ * simple-git refuses to run with variables that can make git run other programs (PAGER, EDITOR, most
+ * GIT_*), and npx and shells set some of them; its git gets only what short queries need.
+ */
+function shortQueryEnv(): Record<string, string> {
+  const env: Record<string, string> = { LC_ALL: 'C' };
+  for (const name of ['PATH', 'HOME', 'TZ']) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
 
 /** Checks that `repo` is a git repository (bare or not) and returns a simple-git handle on it. */
 export async function openRepository(repo: string) {
   const exists = await stat(repo).then((s) => s.isDirectory(), () => false);
   if (!exists) throw new NotARepository(repo);
-  const git = simpleGit({ baseDir: repo }).env(GIT_ENV);
-  const inside = await git.raw(['rev-parse', '--git-dir']).then(() => true, () => false);
-  if (!inside) throw new NotARepository(repo);
+  const git = simpleGit({ baseDir: repo }).env(shortQueryEnv());
+  await git.raw(['rev-parse', '--git-dir']).catch((error: Error) => {
+    if (/not a git repository/i.test(error.message)) throw new NotARepository(repo);
+    throw new GitFailed(['rev-parse', '--git-dir'], null, error.message);
+  });
   return git;
 }
 

@@ -60,7 +60,7 @@ export interface StateChange {
 export const EMPTY_STATE: TreeState = {
   files: PersistentMap.empty(),
   kbuild: PersistentMap.empty(),
-  context: { wrappers: new Map(), era: { perCpuPrefix: false, tracepointIterators: true }, extraNames: new Set() },
+  context: { wrappers: new Map(), era: { perCpuName: { prefix: '', suffix: '' }, tracepointIterators: true }, extraNames: new Set() },
   symbols: PersistentMap.empty(),
 };
 

@@ -1,6 +1,6 @@
 // Which DEFAULT_SYMBOL_NAMESPACE the kbuild files of a tree give one source file.
 import { posix } from 'node:path';
-import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
+import type { FlagScope, KbuildNamespace } from '../exports/parseKbuildNamespace.js';
 
 /**
  * `CFLAGS_<obj>.o` in the file's own directory wins, then that directory's `ccflags-y`, then the
@@ -8,9 +8,12 @@ import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
  */
 export function namespaceForPath(path: string, kbuild: { get(file: string): { namespace: KbuildNamespace } | undefined }): string | null {
   // kbuild reads a directory's Kbuild file when there is one, its Makefile otherwise.
-  const inDirectory = (dir: string): KbuildNamespace | undefined => {
+  // Assembly gets the assembler's flags (asflags-y, AFLAGS_foo.o), C the compiler's (ccflags-y, CFLAGS_foo.o).
+  const assembly = /\.S(?:_shipped)?$/.test(path);
+  const inDirectory = (dir: string): FlagScope | undefined => {
     const prefix = dir === '.' ? '' : `${dir}/`;
-    return (kbuild.get(`${prefix}Kbuild`) ?? kbuild.get(`${prefix}Makefile`))?.namespace;
+    const namespace = (kbuild.get(`${prefix}Kbuild`) ?? kbuild.get(`${prefix}Makefile`))?.namespace;
+    return assembly ? namespace?.assembler : namespace;
   };
   let directory = posix.dirname(path);
   const own = inDirectory(directory);

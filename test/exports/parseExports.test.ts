@@ -29,8 +29,8 @@ interface MacroCase {
   want: Expected;
 }
 
-const OLD_PERCPU_ERA: ExportContext = { wrappers: new Map(), era: { perCpuPrefix: true, tracepointIterators: false }, makefileNamespace: null };
-const PRE_5_10_ERA: ExportContext = { wrappers: new Map(), era: { perCpuPrefix: false, tracepointIterators: false }, makefileNamespace: null };
+const OLD_PERCPU_ERA: ExportContext = { wrappers: new Map(), era: { perCpuName: { prefix: 'per_cpu__', suffix: '' }, tracepointIterators: false }, makefileNamespace: null };
+const PRE_5_10_ERA: ExportContext = { wrappers: new Map(), era: { perCpuName: { prefix: '', suffix: '' }, tracepointIterators: false }, makefileNamespace: null };
 const PM_CONTEXT = contextFrom({ 'include/linux/pm.h': PM_H });
 
 const CASES: MacroCase[] = [
