@@ -56,6 +56,22 @@ interface Conditional {
 
 const mayExport = (name: string): boolean => name.includes('EXPORT');
 
+/**
+ * Tokens that are kept (arguments, definition bodies) are copied out of the file's text and shared:
+ * a V8 substring would keep the whole file alive, and the same names recur in every version of a file.
+ */
+const interned = new Map<string, string>();
+function keep(token: string): string {
+  let kept = interned.get(token);
+  if (kept === undefined) {
+    if (interned.size >= 500_000) interned.clear();
+    kept = copyOf(token);
+    interned.set(kept, kept);
+  }
+  return kept;
+}
+const copyOf = (token: string): string => (token.length < 13 ? token : JSON.parse(JSON.stringify(token)) as string);
+
 /** readArguments gave up at an export-like name starting a line: the main loop resumes at that token. */
 const RESTART = Symbol('restart');
 
@@ -89,7 +105,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
         tok = nextSkippingNewlines();
         if (tok === Tok.Punct && lx.is(OPEN)) {
           const args = readArguments();
-          if (args && args !== RESTART) facts.invocations.push({ name, args, line, defaultNamespace });
+          if (args && args !== RESTART) facts.invocations.push({ name: keep(name), args, line, defaultNamespace });
           // A malformed invocation stops at the next export-like line, which is read from there.
           tok = args === RESTART ? Tok.Ident : lx.next();
         }
@@ -99,6 +115,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
     tok = lx.next();
   }
   facts.definitions = definitionsThatMatter(allDefinitions, facts.invocations);
+  facts.constants = constantsThatMatter(facts.constants, facts.invocations);
   return facts;
 
   function nextSkippingNewlines(): Tok {
@@ -129,7 +146,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
           continue;
         }
       }
-      args.at(-1)!.push(lx.value());
+      args.at(-1)!.push(keep(lx.value()));
     }
   }
 
@@ -206,7 +223,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
       restOfLine();
       return;
     }
-    const name = lx.value();
+    const name = keep(lx.value());
     const nameEnd = lx.end;
     let t = lx.next();
     let params: string[] | null = null;
@@ -214,7 +231,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
     if (t === Tok.Punct && lx.is(OPEN) && lx.adjacentTo(nameEnd)) {
       params = [];
       for (t = lx.next(); t !== Tok.End && t !== Tok.Newline && !(t === Tok.Punct && lx.is(CLOSE)); t = lx.next()) {
-        if (!(t === Tok.Punct && lx.is(COMMA))) params.push(lx.value());
+        if (!(t === Tok.Punct && lx.is(COMMA))) params.push(keep(lx.value()));
       }
       if (t !== Tok.Punct) {
         return; // unterminated parameter list; the line has already ended
@@ -223,7 +240,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
     }
     const body: string[] = [];
     while (t !== Tok.Newline && t !== Tok.End) {
-      body.push(lx.value());
+      body.push(keep(lx.value()));
       t = lx.next();
     }
     if (name === 'DEFAULT_SYMBOL_NAMESPACE' && params === null) {
@@ -240,6 +257,25 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
     allDefinitions.push({ name, params, body, line });
     if (params !== null && (body.some(mayExport) || body.some((token) => localTemplates.has(token)))) localTemplates.add(name);
   }
+}
+
+/** Keeps the object-like constants an export's arguments or namespace can expand through. */
+function constantsThatMatter(constants: SourceFacts['constants'], invocations: Invocation[]): SourceFacts['constants'] {
+  const wanted = new Set<string>();
+  for (const invocation of invocations) {
+    for (const arg of invocation.args) for (const token of arg) wanted.add(token);
+    if (invocation.defaultNamespace) wanted.add(invocation.defaultNamespace);
+  }
+  const kept: SourceFacts['constants'] = new Map();
+  for (let round = 0; round < 4; round++) {
+    for (const name of wanted) {
+      const history = constants.get(name);
+      if (!history || kept.has(name)) continue;
+      kept.set(name, history);
+      for (const { value } of history) if (value) wanted.add(value);
+    }
+  }
+  return kept;
 }
 
 /** Keeps the definitions export resolution can need, so a blob's facts stay small. */

@@ -6,6 +6,7 @@ import { CatFileBatch } from '../git/CatFileBatch.js';
 import { decodeText } from '../git/decodeText.js';
 import { commitsBetween, grepTree, isAncestor, listTags } from '../git/gitQueries.js';
 import { type CommitLink, listCommits } from '../git/listCommits.js';
+import { listTree } from '../git/listTree.js';
 import { resolveCommit } from '../git/resolveCommit.js';
 import { type CommitRecord, streamCommits, ZERO_ID } from '../git/streamCommits.js';
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
@@ -20,7 +21,7 @@ import { BlobFacts } from './BlobFacts.js';
 import { CommitGraph } from './CommitGraph.js';
 import { parseMessage } from './parseMessage.js';
 import { compareVersions, firstReleases, isReleaseTag } from './releaseTags.js';
-import { type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
+import { type Replayed, type ReplayGit, replayCommit, settleBlobs } from './replayCommit.js';
 
 export interface MineOptions {
   repo: string;
@@ -102,7 +103,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
         writeSegment(db, results);
         options.onProgress?.({ done: start + segment.length, total: todo.length, events: summary.events, elapsedMs: performance.now() - started });
       }
-      const tipState = await states.get(tip);
+      const tipState = await settleBlobs(await states.get(tip), await listTree(repo, tip), git);
       db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
     }
     await updateReleases(db, repo);

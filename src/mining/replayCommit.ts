@@ -1,6 +1,7 @@
 // Replays one commit on its parents' export states: the new state, and the events this commit
 // itself made. A non-merge's events are its diff against its parent. A merge's are only where its
 // result differs from the clean merge of its parents over their merge base (evil or resolution).
+import { isTableMacro } from '../exports/macroTable.js';
 import { resolveExports } from '../exports/resolveExports.js';
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
 import type { CommitRecord } from '../git/streamCommits.js';
@@ -38,13 +39,41 @@ export interface Replayed {
 
 export async function replayCommit(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<Replayed> {
   if (parents.length <= 1) {
-    const parent = parents[0] ?? EMPTY_STATE;
+    const parent = await withTrueOldBlobs(record, parents[0] ?? EMPTY_STATE, git);
     const { files, kbuild } = await rawChanges(record, parent, git);
     const change = await withNewWrappers(record.sha, applyChanges(parent, files, kbuild), git);
     const events = eventsOf([...change.touched].flatMap(([path, t]) => fileChanges(path, t.before, t.after)));
     return { state: change.state, events, symbolStates: symbolStates(events, parent, change.state) };
   }
   return replayMerge(record, parents, git);
+}
+
+/**
+ * A merge may have kept another version of a file than the one it took (see TreeState.files); the
+ * raw diff names the old blob, so the entry is put right first. It exports the same, so no event comes of it.
+ */
+async function withTrueOldBlobs(record: CommitRecord, parent: TreeState, git: ReplayGit): Promise<TreeState> {
+  const fixes = new Map<string, FileChange>();
+  for (const { path, parentBlobs } of record.changes) {
+    const entry = parent.files.get(path);
+    const old = parentBlobs[0];
+    if (!entry || !old || old === entry.blob || old === ZERO_ID) continue;
+    const facts = await git.facts.source(old, parent.context.extraNames);
+    fixes.set(path, facts ? { blob: old, facts } : null);
+  }
+  return fixes.size === 0 ? parent : applyChanges(parent, fixes).state;
+}
+
+/** Puts every entry of a commit's state on the commit's own blob (merges may have kept another version). */
+export async function settleBlobs(state: TreeState, blobs: ReadonlyMap<string, string>, git: ReplayGit): Promise<TreeState> {
+  const fixes = new Map<string, FileChange>();
+  for (const [path, entry] of state.files.entries()) {
+    const blob = blobs.get(path);
+    if (blob === entry.blob) continue;
+    const facts = blob ? await git.facts.source(blob, state.context.extraNames) : false;
+    fixes.set(path, facts ? { blob: blob!, facts } : null);
+  }
+  return fixes.size === 0 ? state : applyChanges(state, fixes).state;
 }
 
 /** A non-merge's changes, from its raw diff: only files that can export, and kbuild files that set a namespace. */
@@ -94,11 +123,13 @@ function combineTouched(first: Map<string, Touched>, second: Map<string, Touched
 async function replayMerge(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<Replayed> {
   const first = parents[0]!;
   const listed = new Map(record.changes.map((c) => [c.path, c.blob]));
-  // Where the parents disagree, or the merge differs from all of them, the merge's blob matters.
+  // Where the parents' exports differ, or the merge differs from every parent, there is something to
+  // decide. Elsewhere every parent's version exports the same and the merge took one of them (it is
+  // not in the combined diff), so it exports that too: no event, and no need to ask git which.
   const sources = new Set<string>();
   const kbuildFiles = new Set<string>();
   for (const other of parents.slice(1)) {
-    first.files.diff(other.files, (path) => sources.add(path));
+    first.signatures.diff(other.signatures, (path) => sources.add(path));
     first.kbuild.diff(other.kbuild, (path) => kbuildFiles.add(path));
   }
   for (const path of listed.keys()) {
@@ -156,14 +187,24 @@ async function blobsAt(commit: string, paths: string[], listed: Map<string, stri
   return blobs;
 }
 
-/** A merge base's exports at one path: a parent's when it has the same blob, else the blob resolved in the merge's context. */
+/**
+ * A merge base's exports at one path: a parent's when it has the very blob; otherwise the blob is
+ * resolved in the context that knows most of the macros it invokes, which is the one closest to the
+ * base's own (in 2003 the side that still had PROVIDES_CONNTRACK, not the side that had dropped it).
+ */
 async function exportsOfBlob(path: string, blob: string | null, parents: readonly TreeState[], state: TreeState, git: ReplayGit): Promise<Export[]> {
   if (!blob) return [];
   const same = parents.map((s) => s.files.get(path)).find((e) => e?.blob === blob);
   if (same) return same.result.exports;
-  const facts = isExportingSource(path) ? await git.facts.source(blob, state.context.extraNames) : false;
+  // Scanned with every context's wrapper names: the base may invoke one only a parent still defines.
+  const contexts = [state, ...parents];
+  const extraNames = new Set(contexts.flatMap((s) => [...s.context.extraNames]));
+  const facts = isExportingSource(path) ? await git.facts.source(blob, extraNames) : false;
   if (!facts) return [];
-  return resolveExports(path, facts, { ...state.context, makefileNamespace: namespaceForPath(path, state.kbuild) }).exports;
+  const known = (s: TreeState): number =>
+    facts.invocations.filter((i) => isTableMacro(i.name) || s.context.wrappers.has(i.name) || facts.definitions.some((d) => d.name === i.name)).length;
+  const best = contexts.reduce((a, b) => (known(b) > known(a) ? b : a));
+  return resolveExports(path, facts, { ...best.context, makefileNamespace: namespaceForPath(path, best.kbuild) }).exports;
 }
 
 /** For each symbol this commit's events touch: its license over the whole tree after, and whether it switched. */

@@ -19,6 +19,11 @@ export interface FileEntry {
   facts: SourceFacts;
   /** Exports, templates and unknown invocations, resolved in the state's context. */
   result: ParseResult;
+  /**
+   * What other files can depend on: the exports without their lines, and for a header its
+   * definitions. Two entries with one signature give a merge nothing to decide.
+   */
+  signature: string;
 }
 
 export interface KbuildEntry {
@@ -32,7 +37,18 @@ export interface TreeContext extends LearnedContext {
 }
 
 export interface TreeState {
+  /**
+   * The files that can export. Where a merge's parents had different versions of a file that export
+   * the same, the merge keeps its first parent's entry without asking git which version it took:
+   * the exports are right, only lines and the blob id may be another version's until the file next
+   * changes (the raw diff names the old blob) or the tip is settled.
+   */
   files: PersistentMap<FileEntry>;
+  /**
+   * Each file's signature, set only when it changes: branches that edited a file without changing
+   * its exports share this map's structure, so comparing two states costs only what really differs.
+   */
+  signatures: PersistentMap<string>;
   /** Makefile and Kbuild files that set DEFAULT_SYMBOL_NAMESPACE, by path. */
   kbuild: PersistentMap<KbuildEntry>;
   context: TreeContext;
@@ -59,6 +75,7 @@ export interface StateChange {
 
 export const EMPTY_STATE: TreeState = {
   files: PersistentMap.empty(),
+  signatures: PersistentMap.empty(),
   kbuild: PersistentMap.empty(),
   context: { wrappers: new Map(), era: { perCpuName: { prefix: '', suffix: '' }, tracepointIterators: true }, extraNames: new Set() },
   symbols: PersistentMap.empty(),
@@ -78,7 +95,7 @@ export function applyChanges(
       definitionsChanged = true;
     }
     // Exports are resolved below, once the new context is known.
-    fileMap = fileMap.set(path, change ? { blob: change.blob, facts: change.facts, result: NOTHING } : undefined);
+    fileMap = fileMap.set(path, change ? { blob: change.blob, facts: change.facts, result: NOTHING, signature: '' } : undefined);
   }
   let kbuildMap = state.kbuild;
   for (const [file, change] of kbuild) kbuildMap = kbuildMap.set(file, change ?? undefined);
@@ -102,16 +119,19 @@ export function applyChanges(
 
   const touched = new Map<string, Touched>();
   let symbols = state.symbols;
+  let signatures = state.signatures;
   for (const path of affected) {
     const entry = fileMap.get(path);
     const before = state.files.get(path)?.result.exports ?? [];
     const result = entry ? resolveExports(path, entry.facts, { ...context, makefileNamespace: namespaceForPath(path, kbuildMap) }) : NOTHING;
-    if (entry) fileMap = fileMap.set(path, { ...entry, result });
+    const signature = entry ? signatureOf(path, entry.facts, result) : '';
+    if (entry) fileMap = fileMap.set(path, { blob: entry.blob, facts: entry.facts, result, signature });
+    signatures = signatures.set(path, signature === '' ? undefined : signature);
     touched.set(path, { before, after: result.exports });
     symbols = reindex(symbols, path, before, result.exports);
   }
   const newExtraNames = [...context.extraNames].filter((name) => !state.context.extraNames.has(name));
-  return { state: { files: fileMap, kbuild: kbuildMap, context, symbols }, touched, newExtraNames };
+  return { state: { files: fileMap, signatures, kbuild: kbuildMap, context, symbols }, touched, newExtraNames };
 }
 
 const NOTHING: ParseResult = { exports: [], templates: [], unknown: [] };
@@ -130,6 +150,12 @@ export function resultOf(state: TreeState): ParseResult {
   all.templates.sort(byPlace);
   all.unknown.sort(byPlace);
   return all;
+}
+
+function signatureOf(path: string, facts: SourceFacts, result: ParseResult): string {
+  const exports = result.exports.map((e) => `${e.symbol}|${e.macro}|${e.namespace ?? ''}|${e.license}|${e.exported.join(',')}`).sort().join('\n');
+  if (!isHeader(path) || facts.definitions.length === 0) return exports;
+  return `${exports}\0${facts.definitions.map((d) => `${d.name}(${d.params?.join(',') ?? ''})${d.body.join(' ')}`).join('\n')}`;
 }
 
 function learnContext(files: PersistentMap<FileEntry>): TreeContext {
