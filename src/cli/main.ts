@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerEvents } from './commands/events.js';
 import { registerMine } from './commands/mine.js';
 import { registerScan } from './commands/scan.js';
+import { registerStart } from './commands/start.js';
 import { formatError } from './formatError.js';
 import { type Output, PROCESS_OUTPUT } from './Output.js';
 
@@ -11,6 +12,7 @@ export function buildProgram(out: Output): Command {
     .description('the licensing history of the Linux kernel\'s exported symbols')
     .exitOverride()
     .configureOutput({ writeOut: (s) => out.stdout(s.trimEnd()), writeErr: (s) => out.stderr(s.trimEnd()) });
+  registerStart(program, out);
   registerScan(program, out);
   registerMine(program, out);
   registerEvents(program, out);
