@@ -1,0 +1,47 @@
+// Replays recorded events along the commit graph (PRODUCT.md "What must be true" 3): a commit starts
+// from its parent's export set, a merge from the clean n-way merge of its parents' sets over their
+// merge base, then the commit's own events apply. The result must equal a snapshot at every commit.
+import type { EventRow } from '../storage/eventsTable.js';
+import { expectedValue, type ExportValue } from './deriveEvents.js';
+import { PersistentMap } from './PersistentMap.js';
+
+/** An export set: `path\0symbol` → the value key (macros|namespaces|license) that events compare. */
+export type ExportSet = PersistentMap<string>;
+
+export const exportKey = (path: string, symbol: string): string => `${path}\0${symbol}`;
+
+/** The export sets of every commit, replayed from its events, parents first. */
+export function replayEvents(
+  commits: Iterable<{ sha: string; parents: string[] }>,
+  eventsOf: (sha: string) => readonly EventRow[],
+  mergeBase: (parents: readonly string[]) => string | null,
+): Map<string, ExportSet> {
+  const sets = new Map<string, ExportSet>();
+  for (const { sha, parents } of commits) {
+    const known = parents.filter((p) => sets.has(p));
+    let set = known.length === 0 ? PersistentMap.empty<string>() : sets.get(known[0]!)!;
+    if (known.length > 1) set = cleanMerge(known.map((p) => sets.get(p)!), mergeBase(known), sets);
+    for (const event of eventsOf(sha)) set = applyEvent(set, event);
+    sets.set(sha, set);
+  }
+  return sets;
+}
+
+function cleanMerge(parents: ExportSet[], base: string | null, sets: ReadonlyMap<string, ExportSet>): ExportSet {
+  const baseSet = (base && sets.get(base)) || PersistentMap.empty<string>();
+  const keys = new Set<string>();
+  for (const other of parents.slice(1)) parents[0]!.diff(other, (key) => keys.add(key));
+  let merged = parents[0]!;
+  const value = (key: string | undefined): ExportValue | null => (key === undefined ? null : { key } as ExportValue);
+  for (const key of keys) {
+    const expected = expectedValue(value(baseSet.get(key)), parents.map((p) => value(p.get(key))));
+    if (expected !== 'conflict') merged = merged.set(key, expected.value?.key);
+  }
+  return merged;
+}
+
+function applyEvent(set: ExportSet, e: EventRow): ExportSet {
+  if (e.kind === 'removed') return set.delete(exportKey(e.path, e.symbol));
+  if (e.kind === 'moved' && e.from_path) set = set.delete(exportKey(e.from_path, e.symbol));
+  return set.set(exportKey(e.path, e.symbol), `${e.after_macro}|${e.after_namespace ?? ''}|${e.after_license}`);
+}
