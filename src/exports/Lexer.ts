@@ -17,6 +17,9 @@ const isIdentStart = (c: number): boolean =>
 const isIdentPart = (c: number): boolean => isIdentStart(c) || (c >= 48 && c <= 57);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** What ends a skim: the start of a comment or literal, a splice, a line end. */
+const SPECIAL = /[/"'\\\n]/g;
+
 /**
  * Tokens of C or preprocessed assembly source. Like cpp, a string or character literal that is not
  * closed ends at the end of its line: `.S` files use lone quotes (`movb $'a', %al`) and must not
@@ -52,6 +55,33 @@ export class Lexer {
   /** Whether the current token starts right where the previous one ended (no space in between). */
   adjacentTo(previousEnd: number): boolean {
     return this.start === previousEnd;
+  }
+
+  /**
+   * Moves over plain code (identifiers, numbers, punctuation, spaces) towards `limit`, stopping early
+   * where a comment, a literal, a splice or a new line may start, and never inside an identifier that
+   * reaches `limit`. The caller lexes from there as usual, so skimming never changes what is found;
+   * it only skips the tokens nobody asked for.
+   */
+  skim(limit: number): void {
+    const s = this.text;
+    let p = this.pos;
+    if (this.atLineStart) {
+      while (p < s.length && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p++;
+      if (s.charCodeAt(p) === 35) return; // a directive: leave it to next()
+    }
+    SPECIAL.lastIndex = p;
+    const stop = Math.min(SPECIAL.exec(s)?.index ?? s.length, limit);
+    let end = stop;
+    while (end > p && isIdentPart(s.charCodeAt(end - 1)) && isIdentPart(s.charCodeAt(end))) end--;
+    if (end > p) {
+      // Do not stop inside an identifier or number either: back up to its start.
+      while (end > p && isIdentPart(s.charCodeAt(end - 1))) end--;
+    }
+    if (end > this.pos) {
+      this.pos = end;
+      this.atLineStart = false;
+    }
   }
 
   next(): Tok {

@@ -92,6 +92,15 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
     mayExport(name) || localTemplates.has(name) || (extraNames?.has(name) ?? false);
 
   const allDefinitions: MacroDefinition[] = [];
+  // Where the next `EXPORT` is: code before it can be skimmed when the file defines no wrapper of its own.
+  let nextExport = text.indexOf('EXPORT');
+  const advance = (): Tok => {
+    if (localTemplates.size === 0 && !extraNames?.size) {
+      if (nextExport >= 0 && nextExport < lx.end) nextExport = text.indexOf('EXPORT', lx.end);
+      lx.skim(nextExport < 0 ? text.length : nextExport);
+    }
+    return lx.next();
+  };
   let tok = lx.next();
   while (tok !== Tok.End) {
     if (tok === Tok.Punct && lx.first && lx.is(HASH)) {
@@ -112,7 +121,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
         continue;
       }
     }
-    tok = lx.next();
+    tok = advance();
   }
   facts.definitions = definitionsThatMatter(allDefinitions, facts.invocations);
   facts.constants = constantsThatMatter(facts.constants, facts.invocations);

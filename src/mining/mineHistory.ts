@@ -48,6 +48,8 @@ export interface MineSummary {
   elapsedMs: number;
   /** The tip mined before, when it is no longer an ancestor of the new one (history was rewritten). */
   rewrittenFrom: string | null;
+  /** Where the time went, and how many blobs were read from git and scanned. */
+  phases: { streamMs: number; replayMs: number; writeMs: number; blobsRead: number; blobsScanned: number };
 }
 
 const DEFAULT_SEGMENT = 5000;
@@ -74,7 +76,8 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
   try {
     const present = await Promise.all(mining.frontier().map((sha) => checker.lookup(sha).then((id) => (id ? sha : null))));
     const todo = await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null));
-    const summary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom };
+    const phases = { streamMs: 0, replayMs: 0, writeMs: 0, blobsRead: 0, blobsScanned: 0 };
+    const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases };
     if (todo.length > 0) {
       const graph = new CommitGraph();
       if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents);
@@ -84,13 +87,17 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
         facts,
         lookup: (names) => Promise.all(names.map((name) => checker.lookup(name))),
         mergeBase: (parents) => graph.mergeBase(parents),
+        recentState: (sha) => states.recent(sha),
         grepTree: (commit, names) => grepTree(repo, commit, names),
       };
       const states = new StateKeeper(todo, tip, (sha) => scanTree(treeFromCommit(repo, sha)).then((s) => s.state));
       const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
       for (let start = 0; start < todo.length; start += segmentSize) {
         const segment = todo.slice(start, start + segmentSize);
+        let clock = performance.now();
         const records = await streamSegment(repo, segment, facts, states.latestExtraNames());
+        phases.streamMs += performance.now() - clock;
+        clock = performance.now();
         const results: { record: CommitRecord; replayed: Replayed }[] = [];
         for (const link of segment) {
           const record = records.get(link.sha)!;
@@ -100,9 +107,14 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
           results.push({ record, replayed });
           summary.events += replayed.events.length;
         }
+        phases.replayMs += performance.now() - clock;
+        clock = performance.now();
         writeSegment(db, results);
+        phases.writeMs += performance.now() - clock;
         options.onProgress?.({ done: start + segment.length, total: todo.length, events: summary.events, elapsedMs: performance.now() - started });
       }
+      phases.blobsRead = facts.counts.read;
+      phases.blobsScanned = facts.counts.scanned;
       const tipState = await settleBlobs(await states.get(tip), await listTree(repo, tip), git);
       db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
     }
@@ -118,15 +130,16 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
 /** Streams a segment's commits (newest first, the order their blobs sit in packs) and starts reading their blobs. */
 async function streamSegment(repo: string, segment: readonly CommitLink[], facts: BlobFacts, extraNames: ReadonlySet<string>): Promise<Map<string, CommitRecord>> {
   const records = new Map<string, CommitRecord>();
+  const reads: Promise<unknown>[] = [];
   for await (const record of streamCommits(repo, segment.map((c) => c.sha).reverse())) {
     records.set(record.sha, record);
     for (const { path, blob } of record.changes) {
       if (blob === ZERO_ID) continue;
-      // Started now, awaited by the replay; a failure surfaces there.
-      if (isExportingSource(path)) facts.source(blob, extraNames).catch(() => {});
-      else if (isKbuildFile(path)) facts.kbuild(blob).catch(() => {});
+      if (isExportingSource(path)) reads.push(facts.source(blob, extraNames));
+      else if (isKbuildFile(path)) reads.push(facts.kbuild(blob));
     }
   }
+  await Promise.all(reads);
   return records;
 }
 
@@ -160,11 +173,14 @@ function writeSegment(db: Db, results: readonly { record: CommitRecord; replayed
 }
 
 /**
- * Keeps each commit's state while a child still needs it (and the tip's to the end); states of
- * commits mined in an earlier run are rebuilt from their trees when first needed.
+ * Keeps each commit's state while a child still needs it (and the tip's to the end), and the last
+ * few thousand beyond that for merge bases; states of commits mined in an earlier run are rebuilt
+ * from their trees when first needed. States share structure, so a kept one costs only what it changed.
  */
 class StateKeeper {
+  private static readonly RECENT = 3000;
   private readonly states = new Map<string, Promise<TreeState>>();
+  private readonly recentStates = new Map<string, TreeState>();
   private readonly waitingChildren = new Map<string, number>();
   private latest: TreeState | null = null;
 
@@ -181,8 +197,15 @@ class StateKeeper {
     return state;
   }
 
+  /** The state of a commit mined recently in this run, if still kept. */
+  recent(sha: string): TreeState | undefined {
+    return this.recentStates.get(sha);
+  }
+
   done(link: CommitLink, state: TreeState): void {
     this.states.set(link.sha, Promise.resolve(state));
+    this.recentStates.set(link.sha, state);
+    if (this.recentStates.size > StateKeeper.RECENT) this.recentStates.delete(this.recentStates.keys().next().value!);
     this.latest = state;
     for (const parent of link.parents) {
       const left = (this.waitingChildren.get(parent) ?? 1) - 1;

@@ -12,7 +12,7 @@ import {
   applyChanges, EMPTY_STATE, type FileChange, type KbuildChange, type StateChange, type Touched, type TreeState,
 } from '../snapshot/TreeState.js';
 import type { BlobFacts } from './BlobFacts.js';
-import { eventsOf, fileChanges, mergeChange, type ValueChange, valuesBySymbol } from './deriveEvents.js';
+import { eventsOf, expectedValue, type ExportValue, fileChanges, mergeChange, type ValueChange, valuesBySymbol } from './deriveEvents.js';
 import type { PersistentMap } from './PersistentMap.js';
 
 /** What replaying needs from git, kept behind functions so the replay itself stays plain logic. */
@@ -21,6 +21,8 @@ export interface ReplayGit {
   /** The blob each `rev:path` names (null when absent), answered in one round trip. */
   lookup(names: readonly string[]): Promise<(string | null)[]>;
   mergeBase(parents: readonly string[]): string | null;
+  /** A recent commit's state when it is still in memory (merge bases usually are). */
+  recentState(sha: string): TreeState | undefined;
   /** Paths of a commit's tree whose content contains one of `names`. */
   grepTree(commit: string, names: readonly string[]): Promise<string[]>;
 }
@@ -161,12 +163,18 @@ async function replayMerge(record: CommitRecord, parents: readonly TreeState[], 
 
   const paths = [...new Set([...sources, ...change.touched.keys()])];
   const base = git.mergeBase(record.parents);
-  const baseBlobs = base ? await git.lookup(paths.map((path) => `${base}:${path}`)) : paths.map(() => null);
+  const baseState = base ? git.recentState(base) : undefined;
+  const baseBlobs = base && !baseState ? await git.lookup(paths.map((path) => `${base}:${path}`)) : [];
   const changes: ValueChange[] = [];
   for (const [i, path] of paths.entries()) {
+    const inBaseExports = baseState ? (baseState.files.get(path)?.result.exports ?? [])
+      : await exportsOfBlob(path, baseBlobs[i] ?? null, parents, state, git);
+    // A file whose whole-file merge is clean and matches the result has nothing to decide per symbol.
+    const wholeFile = expectedValue(keyOf(signatureKey(inBaseExports)), parents.map((s) => keyOf(signatureKey(s.files.get(path)?.result.exports ?? []))));
+    if (wholeFile !== 'conflict' && wholeFile.value?.key === signatureKey(state.files.get(path)?.result.exports ?? [])) continue;
     const inParents = parents.map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? []));
     const inResult = valuesBySymbol(state.files.get(path)?.result.exports ?? []);
-    const inBase = valuesBySymbol(await exportsOfBlob(path, baseBlobs[i] ?? null, parents, state, git));
+    const inBase = valuesBySymbol(inBaseExports);
     const symbols = new Set([...inResult.keys(), ...inBase.keys(), ...inParents.flatMap((v) => [...v.keys()])]);
     for (const symbol of symbols) {
       const own = mergeChange(path, symbol, inBase.get(symbol) ?? null, inParents.map((v) => v.get(symbol) ?? null), inResult.get(symbol) ?? null);
@@ -206,6 +214,11 @@ async function exportsOfBlob(path: string, blob: string | null, parents: readonl
   const best = contexts.reduce((a, b) => (known(b) > known(a) ? b : a));
   return resolveExports(path, facts, { ...best.context, makefileNamespace: namespaceForPath(path, best.kbuild) }).exports;
 }
+
+/** A file's exports as one comparable key (lines left out, as events leave them out). */
+const signatureKey = (exports: readonly Export[]): string =>
+  exports.map((e) => `${e.symbol}|${e.macro}|${e.namespace ?? ''}|${e.license}`).sort().join('\n');
+const keyOf = (key: string): ExportValue | null => (key === '' ? null : ({ key } as ExportValue));
 
 /** For each symbol this commit's events touch: its license over the whole tree after, and whether it switched. */
 function symbolStates(events: readonly ExportEvent[], before: TreeState, after: TreeState): SymbolState[] {

@@ -1,0 +1,10 @@
+// One mine, measured from inside its own process: prints a JSON line with its summary, its phases
+// and the process's peak resident memory. Run by scripts/bench.ts.
+import { mineHistory } from '../src/mining/mineHistory.js';
+import { openStore } from '../src/storage/openStore.js';
+
+const [repo, rev, dbPath] = process.argv.slice(2);
+const db = openStore(dbPath!);
+const summary = await mineHistory({ repo: repo!, rev, db });
+db.close();
+console.log(JSON.stringify({ ...summary, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
