@@ -1,0 +1,36 @@
+// Several refs in one database: a commit both histories contain is mined once.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { isolateGit } from '../helpers/isolateGit.js';
+
+const restore = isolateGit();
+const { RepoBuilder } = await import('../helpers/RepoBuilder.js');
+const { mineHistory } = await import('../../src/mining/mineHistory.js');
+const { openStore } = await import('../../src/storage/openStore.js');
+const { eventsTable } = await import('../../src/storage/eventsTable.js');
+test.after(restore);
+
+test('mining a second branch mines only the commits the first did not have, and records each event once', async () => {
+  const repo = RepoBuilder.create();
+  const dir = mkdtempSync(join(tmpdir(), 'ksymtrail-shared-'));
+  try {
+    repo.commit('base', { files: { 'kernel/module.c': 'EXPORT_SYMBOL(register_module_notifier);\n' }, date: '2004-01-01 10:00:00 +0000' });
+    repo.commit('main', { files: { 'kernel/module.c': 'EXPORT_SYMBOL_GPL(register_module_notifier);\n' }, date: '2004-01-02 10:00:00 +0000' });
+    repo.branch('stable', 'base');
+    repo.commit('fix', { files: { 'kernel/kmod.c': 'EXPORT_SYMBOL(request_module);\n' }, date: '2004-01-03 10:00:00 +0000' });
+    const db = openStore(join(dir, 'k.db'));
+    const first = await mineHistory({ repo: repo.dir, rev: 'master', db });
+    const second = await mineHistory({ repo: repo.dir, rev: 'stable', db });
+    assert.equal(first.mined, 2);
+    assert.equal(second.mined, 1, 'the shared root commit is not mined again');
+    const events = [...eventsTable(db).list()].map((e) => `${e.commit === repo.id('base') ? 'base' : e.commit === repo.id('main') ? 'main' : 'fix'} ${e.kind} ${e.symbol}`);
+    assert.deepEqual(events, ['base added register_module_notifier', 'main tightened register_module_notifier', 'fix added request_module']);
+    db.close();
+  } finally {
+    repo.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

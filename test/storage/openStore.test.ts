@@ -1,0 +1,64 @@
+// Opening the database: new files get the schema, foreign or newer files are refused untouched.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { DbFromNewerVersion, NotADatabase } from '../../src/errors.js';
+import { openStore } from '../../src/storage/openStore.js';
+import { SCHEMA_VERSION } from '../../src/storage/schema.js';
+
+function inTemp(body: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'ksymtrail-db-'));
+  try {
+    body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('a new database is created with the current schema and WAL journaling', () => inTemp((dir) => {
+  const db = openStore(join(dir, 'sub', 'k.db'));
+  assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  assert.deepEqual(db.prepare('SELECT count(*) AS n FROM commits').get(), { n: 0 });
+  db.close();
+}));
+
+test('a database written by a newer ksymtrail is refused with both versions named', () => inTemp((dir) => {
+  const path = join(dir, 'k.db');
+  openStore(path).close();
+  const raw = new Database(path);
+  raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+  raw.close();
+  assert.throws(() => openStore(path), (error: unknown) =>
+    error instanceof DbFromNewerVersion && error.data.found === SCHEMA_VERSION + 1 && error.data.supported === SCHEMA_VERSION);
+}));
+
+test('a file that is not SQLite is refused and left byte for byte as it was', () => inTemp((dir) => {
+  const path = join(dir, 'notes.db');
+  writeFileSync(path, 'these are my notes, not a database\n');
+  assert.throws(() => openStore(path), NotADatabase);
+  assert.equal(readFileSync(path, 'utf8'), 'these are my notes, not a database\n');
+}));
+
+test('another application\'s SQLite database is refused and gets no tables', () => inTemp((dir) => {
+  const path = join(dir, 'other.db');
+  const other = new Database(path);
+  other.exec('CREATE TABLE photos (id INTEGER)');
+  other.close();
+  assert.throws(() => openStore(path), NotADatabase);
+  const check = new Database(path, { readonly: true });
+  assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all(), ['photos']);
+  check.close();
+}));
+
+test('a reader opens a database read-only and cannot create one', () => inTemp((dir) => {
+  assert.throws(() => openStore(join(dir, 'missing.db'), { readonly: true }));
+  const path = join(dir, 'k.db');
+  openStore(path).close();
+  const reader = openStore(path, { readonly: true });
+  assert.throws(() => reader.exec('CREATE TABLE x (y INTEGER)'), /readonly/);
+  reader.close();
+}));
