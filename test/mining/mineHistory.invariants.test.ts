@@ -94,6 +94,25 @@ test('the exports stored for the tip are exactly those a scan of the tip finds',
   assert.deepEqual(stored, scan.exports.map((e) => `${e.path}:${e.line} ${e.symbol} ${e.macro} ${e.license} ${e.namespace ?? '-'}`).sort());
 });
 
+test('each event of a non-merge commit names the line where the export stands, after the change or, for a removal, before it', async () => {
+  const lines = new Map<string, Promise<Map<string, number[]>>>();
+  const linesAt = (sha: string) => {
+    if (!lines.has(sha)) {
+      lines.set(sha, scanTree(treeFromCommit(repo.dir, sha)).then((scan) => {
+        const byExport = new Map<string, number[]>();
+        for (const e of scan.exports) (byExport.get(`${e.path} ${e.symbol}`) ?? byExport.set(`${e.path} ${e.symbol}`, []).get(`${e.path} ${e.symbol}`)!).push(e.line);
+        return byExport;
+      }));
+    }
+    return lines.get(sha)!;
+  };
+  for (const e of atOnce.events.filter((row) => row.parents.length <= 1)) {
+    const at = e.kind === 'removed' ? e.parents[0]! : e.commit;
+    const where = (await linesAt(at)).get(`${e.path} ${e.symbol}`) ?? [];
+    assert.ok(e.line !== null && where.includes(e.line), `${e.kind} ${e.symbol} ${e.path}: line ${e.line}, the tree has ${where.join(', ')}`);
+  }
+});
+
 // Each split stops the first mine somewhere else: on mainline before a merge, on a side branch that
 // is merged later, on the 2.4 branch, and at a release tag whose older branch is merged only later.
 const SPLITS: KernelCommit[] = ['namei-cleanup', 'datagram-gpl', 'crc32-export', 'crc32-comment', 'merge-net', 'merge-scsi', 'bpf-dispatcher-stub'];
@@ -112,6 +131,24 @@ test('mining in segments of 1 and of 4 commits gives exactly the store one segme
   for (const segmentSize of [1, 4]) {
     const { rows } = await mineInSteps(repo, [{ segmentSize }]);
     assertSameStore(rows, atOnce);
+  }
+});
+
+test('a release tagged after its commits were mined reaches them on the next run, though no commit is new', async () => {
+  repo.git(['tag', '-d', 'v2.6.10']);
+  try {
+    const db = openStore(dbs.file());
+    try {
+      await mineHistory({ repo: repo.dir, db });
+      repo.git(['tag', '-a', '-m', 'Linux 2.6.10', 'v2.6.10', repo.id('merge-scsi')]);
+      const summary = await mineHistory({ repo: repo.dir, db });
+      assert.equal(summary.mined, 0);
+      assertSameStore(storeRows(db), atOnce);
+    } finally {
+      db.close();
+    }
+  } finally {
+    if (!repo.git(['tag', '-l', 'v2.6.10'])) repo.git(['tag', '-a', '-m', 'Linux 2.6.10', 'v2.6.10', repo.id('merge-scsi')]);
   }
 });
 
