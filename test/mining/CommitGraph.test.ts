@@ -1,0 +1,88 @@
+// CommitGraph: merge bases in memory, as the miner asks for them at each merge.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CommitGraph } from '../../src/mining/CommitGraph.js';
+
+/** A graph from `[sha, parents]` pairs given parents first. */
+function graphOf(commits: [string, string[]][]): CommitGraph {
+  const graph = new CommitGraph();
+  for (const [sha, parents] of commits) graph.add(sha, parents);
+  return graph;
+}
+
+// r ─ a ─ b                  a line
+//      └─ c ─ d              a fork at a
+//  m = merge(b, d); e = child of d
+const FORK = graphOf([['r', []], ['a', ['r']], ['b', ['a']], ['c', ['a']], ['d', ['c']], ['m', ['b', 'd']], ['e', ['d']]]);
+
+// Criss-cross: two merges of the same two commits in both directions have two best bases, a1 and b1.
+//   r ─ a1 ─ a2 = merge(a1, b1)
+//    └─ b1 ─ b2 = merge(b1, a1)
+const CRISS_CROSS = graphOf([['r', []], ['a1', ['r']], ['b1', ['r']], ['a2', ['a1', 'b1']], ['b2', ['b1', 'a1']]]);
+
+// Two root commits that share no history (like the 2005 import of git's own history into another).
+const UNRELATED = graphOf([['r1', []], ['x1', ['r1']], ['r2', []], ['x2', ['r2']]]);
+
+// An octopus: three branches, two of them forked later from x.
+const OCTOPUS = graphOf([['r', []], ['x', ['r']], ['a', ['x']], ['b', ['x']], ['c', ['r']]]);
+
+const CASES: { behaviour: string; graph: CommitGraph; shas: string[]; base: string | null }[] = [
+  { behaviour: 'a commit with itself is its own base', graph: FORK, shas: ['b', 'b'], base: 'b' },
+  { behaviour: 'a single commit is its own base', graph: FORK, shas: ['d'], base: 'd' },
+  { behaviour: 'an ancestor and its descendant have the ancestor as base', graph: FORK, shas: ['r', 'b'], base: 'r' },
+  { behaviour: 'a descendant and its ancestor have the ancestor as base, either way round', graph: FORK, shas: ['b', 'r'], base: 'r' },
+  { behaviour: 'two branches have their fork point as base', graph: FORK, shas: ['b', 'd'], base: 'a' },
+  { behaviour: 'after a merge, the merged side\'s tip is the base with that side\'s later work', graph: FORK, shas: ['m', 'e'], base: 'd' },
+  { behaviour: 'a criss-cross merge has the best base latest in topological order', graph: CRISS_CROSS, shas: ['a2', 'b2'], base: 'b1' },
+  { behaviour: 'a criss-cross merge has the same base whichever side comes first', graph: CRISS_CROSS, shas: ['b2', 'a2'], base: 'b1' },
+  { behaviour: 'unrelated histories have no base', graph: UNRELATED, shas: ['x1', 'x2'], base: null },
+  { behaviour: 'two roots have no base', graph: UNRELATED, shas: ['r1', 'r2'], base: null },
+  { behaviour: 'an unknown commit has no base', graph: FORK, shas: ['b', 'nowhere'], base: null },
+  { behaviour: 'an octopus has the base common to all its branches', graph: OCTOPUS, shas: ['a', 'b', 'c'], base: 'r' },
+  { behaviour: 'an octopus has that base whatever the order of its parents', graph: OCTOPUS, shas: ['c', 'a', 'b'], base: 'r' },
+  { behaviour: 'two of the octopus\'s branches alone have their own later fork point', graph: OCTOPUS, shas: ['a', 'b'], base: 'x' },
+];
+
+for (const { behaviour, graph, shas, base } of CASES) {
+  test(behaviour, () => {
+    assert.equal(graph.mergeBase(shas), base);
+  });
+}
+
+test('a criss-cross base is never an ancestor of another common ancestor', () => {
+  // Both a1 and b1 are best; r is common too, but worse than either.
+  assert.notEqual(CRISS_CROSS.mergeBase(['a2', 'b2']), 'r');
+});
+
+test('a parent that was never added (a shallow or unmined history) is left out', () => {
+  const graph = graphOf([['grafted', ['missing']], ['child', ['grafted']], ['other', ['missing']]]);
+  assert.equal(graph.mergeBase(['child', 'grafted']), 'grafted');
+  assert.equal(graph.mergeBase(['child', 'other']), null);
+  assert.equal(graph.has('missing'), false);
+});
+
+test('adding a commit twice keeps the first and counts it once', () => {
+  const graph = graphOf([['r', []], ['a', ['r']], ['a', []]]);
+  assert.equal(graph.size, 2);
+  assert.equal(graph.mergeBase(['a', 'r']), 'r');
+});
+
+test('a long history with many merges finds a merged side branch as the base with its later work', () => {
+  // mainline c1..c2000, and every 10 commits a side commit s forked 5 back and merged by m
+  const graph = new CommitGraph();
+  let head = 'c0';
+  graph.add(head, []);
+  for (let i = 1; i <= 2000; i++) {
+    graph.add(`c${i}`, [head]);
+    head = `c${i}`;
+    if (i % 10 === 0) {
+      graph.add(`s${i}`, [`c${i - 5}`]);
+      graph.add(`m${i}`, [head, `s${i}`]);
+      head = `m${i}`;
+    }
+  }
+  graph.add('left', [head]);
+  graph.add('right', ['s1990']);
+  assert.equal(graph.mergeBase(['left', 'right']), 's1990');
+  assert.equal(graph.mergeBase(['right', 'c1990']), 'c1985');
+});
