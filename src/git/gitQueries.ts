@@ -1,5 +1,4 @@
 // Short git questions the miner asks: ancestry, tags, and which files of a commit hold some text.
-import { GitFailed } from '../errors.js';
 import { gitRecords, spawnGit } from './runGit.js';
 
 /** Whether `ancestor` is reachable from `descendant` (false too when `ancestor` no longer exists). */
@@ -32,13 +31,11 @@ export async function grepTree(repo: string, commit: string, needles: readonly s
   return paths;
 }
 
-/** The commits reachable from `from` but not from `notFrom`. */
-export async function commitsBetween(repo: string, from: string, notFrom: string): Promise<string[]> {
-  const { child, finished } = spawnGit(repo, ['rev-list', from, `^${notFrom}`]);
+/** Every commit reachable from `tip`. */
+export async function reachableFrom(repo: string, tip: string): Promise<string[]> {
+  const { child, finished } = spawnGit(repo, ['rev-list', tip]);
   let text = '';
   child.stdout.setEncoding('latin1').on('data', (chunk: string) => (text += chunk));
-  await finished.catch((error: unknown) => {
-    if (!(error instanceof GitFailed)) throw error;
-  });
+  await finished;
   return text.split('\n').filter((line) => line !== '');
 }

@@ -19,6 +19,11 @@ export interface ValueChange {
   before: ExportValue | null;
   after: ExportValue | null;
   merge: MergeMark | null;
+  /**
+   * What the replay has here before this change: `before`, except for a merge resolution that kept
+   * its first parent's side, whose `before` names the side it dropped.
+   */
+  start?: ExportValue | null;
 }
 
 /** The values of one file's exports, by symbol. */
@@ -94,7 +99,9 @@ function movedEvents(removed: ValueChange, added: ValueChange): ExportEvent[] {
   const combined: ValueChange = { ...added, before: removed.before };
   const moved = { ...event(combined, 'moved'), fromPath: removed.path };
   const direction = licenseDirection(removed.before!.license, added.after!.license);
-  return direction ? [moved, event(combined, direction)] : [moved];
+  const events = direction ? [moved, event(combined, direction)] : [moved];
+  if (removed.before!.namespace !== added.after!.namespace) events.push(event(combined, 'namespace-changed'));
+  return events;
 }
 
 /** any → gpl tightens; gpl → any loosens; through `mixed` it is the direction that counts. */
@@ -138,10 +145,59 @@ export function expectedValue(base: ExportValue | null, parents: readonly (Expor
 }
 
 /**
- * A merge's own change for one (path, symbol), if any. The replay starts from the clean merge (or,
- * in a conflict, from the first parent): a result that differs from that is an `evil` change when it
- * matches no parent, a `resolution` when it keeps one parent's side and drops another's change.
+ * A merge's own changes for one symbol, over the files where its parents differ. The clean merge is
+ * computed per file, except that a side which moved the symbol to another file (it left exactly one
+ * file and appeared in exactly one other) carries the other sides' changes with it, as git's rename
+ * detection carries a renamed file's edits: a rename on one side and a tightening on the other merge
+ * cleanly. A result that differs from the clean merge (or, in a conflict, from the first parent) is
+ * `evil` when it matches no parent, a `resolution` when it keeps one parent's side and drops another's.
  */
+export function mergeSymbol(
+  symbol: string, base: ReadonlyMap<string, ExportValue>, parents: readonly ReadonlyMap<string, ExportValue>[], result: ReadonlyMap<string, ExportValue>,
+): ValueChange[] {
+  const { base: b, parents: ps } = followMoves(base, parents);
+  const changes: ValueChange[] = [];
+  const paths = new Set([...b.keys(), ...result.keys(), ...ps.flatMap((p) => [...p.keys()]), ...base.keys()]);
+  for (const path of [...paths].sort()) {
+    const inParents = ps.map((p) => p.get(path) ?? null);
+    const change = mergeChange(path, symbol, b.get(path) ?? null, inParents, result.get(path) ?? null);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+
+/** Where a side moved a symbol between files, the base and the other sides are read as if they had too. */
+export function followMoves<V>(base: ReadonlyMap<string, V>, parents: readonly ReadonlyMap<string, V>[]): { base: Map<string, V>; parents: Map<string, V>[] } {
+  const moves = new Map<string, string>();
+  const movers = new Map<string, Set<number>>();
+  for (const [i, parent] of parents.entries()) {
+    const left = [...base.keys()].filter((path) => !parent.has(path));
+    const arrived = [...parent.keys()].filter((path) => !base.has(path));
+    if (left.length !== 1 || arrived.length !== 1) continue;
+    const [from, to] = [left[0]!, arrived[0]!];
+    if (moves.has(from) && moves.get(from) !== to) return { base: new Map(base), parents: parents.map((p) => new Map(p)) };
+    moves.set(from, to);
+    (movers.get(from) ?? movers.set(from, new Set()).get(from)!).add(i);
+  }
+  // A move is followed only when no other side has the symbol in the destination already: 2004's
+  // drivers/acpi had one side add a second export in scan.c while the other moved it there.
+  for (const [from, to] of moves) {
+    if (parents.some((parent, i) => !movers.get(from)!.has(i) && parent.has(to))) moves.delete(from);
+  }
+  const translate = (map: ReadonlyMap<string, V>): Map<string, V> => {
+    const out = new Map(map);
+    for (const [from, to] of moves) {
+      if (out.has(from) && !out.has(to)) {
+        out.set(to, out.get(from)!);
+        out.delete(from);
+      }
+    }
+    return out;
+  };
+  return { base: translate(base), parents: parents.map(translate) };
+}
+
+/** A merge's own change for one (path, symbol), if any (see mergeSymbol). */
 export function mergeChange(
   path: string, symbol: string, base: ExportValue | null, parents: readonly (ExportValue | null)[], result: ExportValue | null,
 ): ValueChange | null {
@@ -149,12 +205,12 @@ export function mergeChange(
   const start = expected === 'conflict' ? parents[0]! : expected.value;
   const matchesParent = parents.some((p) => p?.key === result?.key);
   if (start?.key !== result?.key) {
-    return { path, symbol, before: start, after: result, merge: matchesParent ? 'resolution' : 'evil' };
+    return { path, symbol, before: start, after: result, merge: matchesParent ? 'resolution' : 'evil', start };
   }
   if (expected === 'conflict') {
     // The first parent's side was kept: the other sides' changes are dropped by this merge.
     const dropped = parents.find((p) => p?.key !== result?.key);
-    if (dropped !== undefined) return { path, symbol, before: dropped, after: result, merge: 'resolution' };
+    if (dropped !== undefined) return { path, symbol, before: dropped, after: result, merge: 'resolution', start: result };
   }
   return null;
 }

@@ -4,7 +4,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { CatFileBatch } from '../git/CatFileBatch.js';
 import { decodeText } from '../git/decodeText.js';
-import { commitsBetween, grepTree, isAncestor, listTags } from '../git/gitQueries.js';
+import { grepTree, isAncestor, listTags, reachableFrom } from '../git/gitQueries.js';
 import { type CommitLink, listCommits } from '../git/listCommits.js';
 import { listTree } from '../git/listTree.js';
 import { resolveCommit } from '../git/resolveCommit.js';
@@ -117,8 +117,12 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
       phases.blobsScanned = facts.counts.scanned;
       const tipState = await settleBlobs(await states.get(tip), await listTree(repo, tip), git);
       db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
+    } else if (previous !== tip || !mining.hasTipExports(repo, ref)) {
+      // Nothing to mine, but this ref's tip exports are missing or old (a kill after the last segment).
+      const tipState = (await scanTree(treeFromCommit(repo, tip))).state;
+      db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
     }
-    await updateReleases(db, repo);
+    await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();
     summary.elapsedMs = performance.now() - started;
     return summary;
@@ -222,40 +226,50 @@ class StateKeeper {
   }
 }
 
-/** First releases for commits that have none yet, from the release tags now in the repository. */
-async function updateReleases(db: Db, repo: string): Promise<void> {
+/**
+ * The first release of every commit, recomputed whenever commits or release tags changed: a lower
+ * release can come to contain a commit mined earlier (2.4's branch merged into 2.6 again later).
+ */
+async function updateReleases(db: Db, repo: string, changed: boolean): Promise<void> {
   const commits = commitsTable(db);
   const mining = miningStateTables(db);
   const tags = new Map([...(await listTags(repo))].filter(([tag]) => isReleaseTag(tag)));
   const known = mining.releases();
   const unchanged = tags.size === known.size && [...tags].every(([tag, sha]) => known.get(tag) === sha);
+  if (unchanged && !changed) return;
   const parents = new Map<string, string[]>();
-  const already = new Map<string, string>();
-  let unreleased = 0;
-  if (unchanged) {
-    unreleased = db.prepare('SELECT count(*) FROM commits WHERE release IS NULL').pluck().get() as number;
-    if (unreleased === 0) return;
-  }
-  for (const c of commits.graph()) {
-    parents.set(c.sha, c.parents);
-    if (c.release) already.set(c.sha, c.release);
-  }
+  for (const c of commits.graph()) parents.set(c.sha, c.parents);
   const releases = [...tags].filter(([, sha]) => parents.has(sha)).map(([tag, sha]) => ({ tag, sha }));
-  const claimed = firstReleases(releases, (sha) => parents.get(sha), already);
+  const claimed = firstReleases(releases, (sha) => parents.get(sha));
   db.transaction(() => {
+    db.prepare('UPDATE commits SET release = NULL WHERE release IS NOT NULL').run();
     for (const [sha, tag] of claimed) commits.setRelease(sha, tag);
     mining.setReleases(new Map(releases.map((r) => [r.tag, r.sha])), compareVersions);
   }).immediate();
 }
 
-/** After a force-push: drops what only the old history had, so the result equals a mine from scratch. */
+/**
+ * After a force-push: drops the commits only the old history had (found through the database's own
+ * graph, so it works even once git has pruned them), so the result equals a mine from scratch.
+ */
 async function forgetRewritten(db: Db, repo: string, oldTip: string, newTip: string): Promise<void> {
-  const gone = await commitsBetween(repo, oldTip, newTip);
+  const parents = new Map<string, string[]>();
+  for (const c of commitsTable(db).graph()) parents.set(c.sha, c.parents);
+  const kept = new Set(await reachableFrom(repo, newTip));
+  const gone: string[] = [];
+  const stack = [oldTip];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const sha = stack.pop()!;
+    if (seen.has(sha) || kept.has(sha) || !parents.has(sha)) continue;
+    seen.add(sha);
+    gone.push(sha);
+    stack.push(...parents.get(sha)!);
+  }
   db.transaction(() => {
     const ids = db.prepare('SELECT id FROM commits WHERE sha = ?').pluck();
     for (const sha of gone) {
       const id = ids.get(sha);
-      if (id === undefined) continue;
       db.prepare('DELETE FROM events WHERE commit_id = ?').run(id);
       db.prepare('DELETE FROM symbol_states WHERE commit_id = ?').run(id);
       db.prepare('DELETE FROM frontier WHERE commit_id = ?').run(id);

@@ -14,22 +14,25 @@ const TRAILER = /^([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]):[ \t]+(.*\S)\s*$/;
  * // → { subject: 'vfio: export vfio_pin_pages', trailers: [['Signed-off-by', 'A <a@b>'], ['Link', 'https://lore.kernel.org/r/1']] }
  */
 export function parseMessage(message: string): ParsedMessage {
-  const lines = message.replace(/\r\n/g, '\n').split('\n');
+  const text = message.replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
   const subject = (lines.find((line) => line.trim() !== '') ?? '').trim();
-  const paragraphs = message.trim().split(/\n[ \t]*\n/);
+  const paragraphs = text.trim().split(/\n[ \t]*\n/);
   const trailers: [string, string][] = [];
-  // The trailer block is the last paragraph, when it is not the subject and its lines are trailers
-  // (continuation lines that start with a space belong to the trailer above them).
+  // The trailer block is the last paragraph (not the subject's), read as git's interpret-trailers
+  // does: all of it trailers (and continuation lines), or at least a quarter of it with a
+  // Signed-off-by among them; other lines in it (`[akpm: cleanups]`, `(cherry picked from ...)`) are skipped.
   if (paragraphs.length > 1) {
     const block = paragraphs.at(-1)!.split('\n');
     const parsed = block.map((line) => TRAILER.exec(line));
-    const trailerLines = parsed.filter((m) => m !== null).length;
+    const count = parsed.filter((m) => m !== null).length;
     const continuations = block.filter((line, i) => !parsed[i] && /^[ \t]/.test(line)).length;
-    if (trailerLines > 0 && trailerLines + continuations === block.length) {
+    const signedOff = parsed.some((m) => m?.[1]!.toLowerCase() === 'signed-off-by');
+    if (count > 0 && (count + continuations === block.length || (signedOff && count * 4 >= block.length))) {
       for (let i = 0; i < block.length; i++) {
         const m = parsed[i];
         if (m) trailers.push([m[1]!, m[2]!]);
-        else if (trailers.length > 0) trailers.at(-1)![1] += ` ${block[i]!.trim()}`;
+        else if (trailers.length > 0 && /^[ \t]/.test(block[i]!)) trailers.at(-1)![1] += ` ${block[i]!.trim()}`;
       }
     }
   }

@@ -12,7 +12,7 @@ import {
   applyChanges, EMPTY_STATE, type FileChange, type KbuildChange, type StateChange, type Touched, type TreeState,
 } from '../snapshot/TreeState.js';
 import type { BlobFacts } from './BlobFacts.js';
-import { eventsOf, expectedValue, type ExportValue, fileChanges, mergeChange, type ValueChange, valuesBySymbol } from './deriveEvents.js';
+import { eventsOf, expectedValue, type ExportValue, fileChanges, mergeSymbol, type ValueChange, valuesBySymbol } from './deriveEvents.js';
 import type { PersistentMap } from './PersistentMap.js';
 
 /** What replaying needs from git, kept behind functions so the replay itself stays plain logic. */
@@ -165,24 +165,30 @@ async function replayMerge(record: CommitRecord, parents: readonly TreeState[], 
   const base = git.mergeBase(record.parents);
   const baseState = base ? git.recentState(base) : undefined;
   const baseBlobs = base && !baseState ? await git.lookup(paths.map((path) => `${base}:${path}`)) : [];
-  const changes: ValueChange[] = [];
+  // Values by symbol over the files that need deciding (a moved symbol spans two of them).
+  type Values = { base: Map<string, ExportValue>; parents: Map<string, ExportValue>[]; result: Map<string, ExportValue> };
+  const bySymbol = new Map<string, Values>();
+  const slot = (symbol: string): Values => {
+    let values = bySymbol.get(symbol);
+    if (!values) bySymbol.set(symbol, (values = { base: new Map(), parents: parents.map(() => new Map()), result: new Map() }));
+    return values;
+  };
   for (const [i, path] of paths.entries()) {
     const inBaseExports = baseState ? (baseState.files.get(path)?.result.exports ?? [])
       : await exportsOfBlob(path, baseBlobs[i] ?? null, parents, state, git);
     // A file whose whole-file merge is clean and matches the result has nothing to decide per symbol.
     const wholeFile = expectedValue(keyOf(signatureKey(inBaseExports)), parents.map((s) => keyOf(signatureKey(s.files.get(path)?.result.exports ?? []))));
     if (wholeFile !== 'conflict' && wholeFile.value?.key === signatureKey(state.files.get(path)?.result.exports ?? [])) continue;
-    const inParents = parents.map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? []));
-    const inResult = valuesBySymbol(state.files.get(path)?.result.exports ?? []);
-    const inBase = valuesBySymbol(inBaseExports);
-    const symbols = new Set([...inResult.keys(), ...inBase.keys(), ...inParents.flatMap((v) => [...v.keys()])]);
-    for (const symbol of symbols) {
-      const own = mergeChange(path, symbol, inBase.get(symbol) ?? null, inParents.map((v) => v.get(symbol) ?? null), inResult.get(symbol) ?? null);
-      if (own) changes.push(own);
-    }
+    for (const [symbol, value] of valuesBySymbol(inBaseExports)) slot(symbol).base.set(path, value);
+    parents.forEach((s, p) => {
+      for (const [symbol, value] of valuesBySymbol(s.files.get(path)?.result.exports ?? [])) slot(symbol).parents[p]!.set(path, value);
+    });
+    for (const [symbol, value] of valuesBySymbol(state.files.get(path)?.result.exports ?? [])) slot(symbol).result.set(path, value);
   }
+  const changes: ValueChange[] = [];
+  for (const [symbol, values] of bySymbol) changes.push(...mergeSymbol(symbol, values.base, values.parents, values.result));
   const events = eventsOf(changes);
-  return { state, events, symbolStates: symbolStates(events, first, state) };
+  return { state, events, symbolStates: symbolStates(events, first, state, changes) };
 }
 
 /** The blob at each path of a commit: from its combined diff when listed there, else asked of git. */
@@ -220,16 +226,40 @@ const signatureKey = (exports: readonly Export[]): string =>
   exports.map((e) => `${e.symbol}|${e.macro}|${e.namespace ?? ''}|${e.license}`).sort().join('\n');
 const keyOf = (key: string): ExportValue | null => (key === '' ? null : ({ key } as ExportValue));
 
-/** For each symbol this commit's events touch: its license over the whole tree after, and whether it switched. */
-function symbolStates(events: readonly ExportEvent[], before: TreeState, after: TreeState): SymbolState[] {
+/**
+ * For each symbol this commit's events touch: its license over the whole tree after, and whether this
+ * commit switched it. A merge is measured from where its replay starts (the clean merge), so a
+ * switch a side branch made counts at the side's commit, and a merge counts only its own.
+ */
+function symbolStates(events: readonly ExportEvent[], before: TreeState, after: TreeState, mergeChanges?: readonly ValueChange[]): SymbolState[] {
   const states: SymbolState[] = [];
   for (const symbol of new Set(events.map((e) => e.symbol))) {
-    const was = treeLicense(before.symbols.get(symbol));
+    const was = mergeChanges ? startLicense(symbol, after, mergeChanges) : treeLicense(before.symbols.get(symbol));
     const now = treeLicense(after.symbols.get(symbol));
     const change = was === 'any' && now === 'gpl' ? 'tightened' : was === 'gpl' && now === 'any' ? 'loosened' : null;
     states.push({ symbol, license: now, switch: change });
   }
   return states;
+}
+
+/** A symbol's license over a merge's tree as its replay starts: the result, with its own changes undone. */
+function startLicense(symbol: string, state: TreeState, changes: readonly ValueChange[]): TreeLicense {
+  const own = new Map(changes.filter((c) => c.symbol === symbol).map((c) => [c.path, c]));
+  const licenses = new Set<string>();
+  const add = (license: string): void => {
+    if (license === 'mixed') ['any', 'gpl'].forEach((l) => licenses.add(l));
+    else licenses.add(license);
+  };
+  for (const [path, exports] of state.symbols.get(symbol)?.entries() ?? []) {
+    if (own.has(path)) continue;
+    for (const e of exports) add(e.license);
+  }
+  for (const change of own.values()) {
+    const start = change.start === undefined ? change.before : change.start;
+    if (start) add(start.license);
+  }
+  if (licenses.size === 0) return 'none';
+  return licenses.size > 1 ? 'mixed' : (licenses.values().next().value as TreeLicense);
 }
 
 export function treeLicense(paths: PersistentMap<Export[]> | undefined): TreeLicense {

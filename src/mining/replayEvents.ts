@@ -2,7 +2,7 @@
 // from its parent's export set, a merge from the clean n-way merge of its parents' sets over their
 // merge base, then the commit's own events apply. The result must equal a snapshot at every commit.
 import type { EventRow } from '../storage/eventsTable.js';
-import { expectedValue, type ExportValue } from './deriveEvents.js';
+import { expectedValue, type ExportValue, followMoves } from './deriveEvents.js';
 import { PersistentMap } from './PersistentMap.js';
 
 /** An export set: `path\0symbol` → the value key (macros|namespaces|license) that events compare. */
@@ -31,11 +31,28 @@ function cleanMerge(parents: ExportSet[], base: string | null, sets: ReadonlyMap
   const baseSet = (base && sets.get(base)) || PersistentMap.empty<string>();
   const keys = new Set<string>();
   for (const other of parents.slice(1)) parents[0]!.diff(other, (key) => keys.add(key));
-  let merged = parents[0]!;
-  const value = (key: string | undefined): ExportValue | null => (key === undefined ? null : { key } as ExportValue);
+  // By symbol, so a side that moved a symbol between files carries the other sides' changes along.
+  const bySymbol = new Map<string, Set<string>>();
   for (const key of keys) {
-    const expected = expectedValue(value(baseSet.get(key)), parents.map((p) => value(p.get(key))));
-    if (expected !== 'conflict') merged = merged.set(key, expected.value?.key);
+    const symbol = key.slice(key.indexOf('\0') + 1);
+    (bySymbol.get(symbol) ?? bySymbol.set(symbol, new Set()).get(symbol)!).add(key.slice(0, key.indexOf('\0')));
+  }
+  let merged = parents[0]!;
+  const value = (key: string | undefined): ExportValue | null => (key === undefined ? null : ({ key } as ExportValue));
+  for (const [symbol, paths] of bySymbol) {
+    const at = (set: ExportSet): Map<string, string> => {
+      const values = new Map<string, string>();
+      for (const path of paths) {
+        const v = set.get(exportKey(path, symbol));
+        if (v !== undefined) values.set(path, v);
+      }
+      return values;
+    };
+    const moved = followMoves(at(baseSet), parents.map(at));
+    for (const path of paths) {
+      const expected = expectedValue(value(moved.base.get(path)), moved.parents.map((p) => value(p.get(path))));
+      if (expected !== 'conflict') merged = merged.set(exportKey(path, symbol), expected.value?.key);
+    }
   }
   return merged;
 }

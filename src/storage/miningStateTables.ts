@@ -31,6 +31,9 @@ export function miningStateTables(db: Db) {
       const insert = db.prepare('INSERT INTO releases (tag, sha, ordinal) VALUES (?, ?, ?)');
       [...releases.keys()].sort(order).forEach((tag, i) => insert.run(tag, releases.get(tag)!, i));
     },
+    hasTipExports(repo: string, ref: string): boolean {
+      return db.prepare('SELECT 1 FROM tip_exports WHERE repo = ? AND ref = ? LIMIT 1').get(repo, ref) !== undefined;
+    },
     replaceTipExports(repo: string, ref: string, exports: readonly Export[]): void {
       db.prepare('DELETE FROM tip_exports WHERE repo = ? AND ref = ?').run(repo, ref);
       const insert = db.prepare(`INSERT INTO tip_exports (repo, ref, symbol, exported, path, line, macro, base_macro, license, namespace, marks)

@@ -175,3 +175,14 @@ test('a resolution that drops a side branch\'s tightening becomes a loosened eve
   const own = mergeChange('net/core/datagram.c', 'skb_copy_datagram_iovec', ANY, [ANY, GPL], ANY)!;
   assert.deepEqual(eventsOf([own]).map(show), ['loosened(resolution) skb_copy_datagram_iovec net/core/datagram.c EXPORT_SYMBOL_GPL→EXPORT_SYMBOL']);
 });
+
+test('mergeSymbol does not follow a move when the other side already exports the symbol in the destination file', async () => {
+  // drivers/acpi, 2004: one side moved acpi_bus_register_driver from acpi_ksyms.c to scan.c, the other
+  // added a second export in scan.c and kept acpi_ksyms.c's; the merge took the move: no change of its own.
+  const { mergeSymbol } = await import('../../src/mining/deriveEvents.js');
+  const any = { macro: 'EXPORT_SYMBOL', namespace: null, license: 'any' as const, line: 1, key: 'EXPORT_SYMBOL||any' };
+  const base = new Map([['drivers/acpi/acpi_ksyms.c', any]]);
+  const kept = new Map([['drivers/acpi/acpi_ksyms.c', any], ['drivers/acpi/scan.c', any]]);
+  const moved = new Map([['drivers/acpi/scan.c', any]]);
+  assert.deepEqual(mergeSymbol('acpi_bus_register_driver', base, [kept, moved], new Map([['drivers/acpi/scan.c', any]])), []);
+});
