@@ -6,6 +6,7 @@ import { CatFileBatch } from '../git/CatFileBatch.js';
 import { decodeText } from '../git/decodeText.js';
 import { grepTree, isAncestor, listTags, reachableFrom } from '../git/gitQueries.js';
 import { type CommitLink, listCommits } from '../git/listCommits.js';
+import { diffTrees } from '../git/diffTrees.js';
 import { listTree } from '../git/listTree.js';
 import { resolveCommit } from '../git/resolveCommit.js';
 import { type CommitRecord, streamCommits, ZERO_ID } from '../git/streamCommits.js';
@@ -90,7 +91,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
         recentState: (sha) => states.recent(sha),
         grepTree: (commit, names) => grepTree(repo, commit, names),
       };
-      const states = new StateKeeper(todo, tip, (sha) => scanTree(treeFromCommit(repo, sha)).then((s) => s.state));
+      const states = new StateKeeper(todo, tip, rebuilder(repo, git));
       const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
       for (let start = 0; start < todo.length; start += segmentSize) {
         const segment = todo.slice(start, start + segmentSize);
@@ -130,6 +131,26 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
     await Promise.allSettled([reader.close(), checker.close()]);
   }
 }
+
+/**
+ * States of commits mined in an earlier run: the first is scanned from its tree; every later one is
+ * derived from it by replaying the diff between the two trees as one change (a few files, not a tree).
+ */
+function rebuilder(repo: string, git: ReplayGit): (sha: string) => Promise<TreeState> {
+  let reference: { sha: string; state: TreeState } | null = null;
+  return async (sha) => {
+    if (!reference) {
+      reference = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
+      return reference.state;
+    }
+    const changes = await diffTrees(repo, reference.sha, sha);
+    const pseudo: CommitRecord = { sha, parents: [reference.sha], changes, message: Buffer.alloc(0),
+      author: NOBODY, committer: NOBODY };
+    return (await replayCommit(pseudo, [reference.state], git)).state;
+  };
+}
+
+const NOBODY = { name: Buffer.alloc(0), email: Buffer.alloc(0), time: 0, tz: '+0000' };
 
 /** Streams a segment's commits (newest first, the order their blobs sit in packs) and starts reading their blobs. */
 async function streamSegment(repo: string, segment: readonly CommitLink[], facts: BlobFacts, extraNames: ReadonlySet<string>): Promise<Map<string, CommitRecord>> {
