@@ -5,7 +5,8 @@ import type { CatFileBatch } from '../git/CatFileBatch.js';
 import { decodeText } from '../git/decodeText.js';
 import { kbuildNamespaceOf } from '../exports/kbuildNamespaceOf.js';
 import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
-import { scanSource, type SourceFacts } from '../exports/scanSource.js';
+import type { SourceFacts } from '../exports/scanSource.js';
+import { INLINE_SCANNER, type Scanner } from './ScanPool.js';
 import { KBUILD_NEEDLE, SOURCE_NEEDLE } from '../exports/sourceKinds.js';
 
 type Cached = Promise<SourceFacts | KbuildNamespace | false>;
@@ -18,6 +19,7 @@ export class BlobFacts {
 
   constructor(
     private readonly reader: CatFileBatch,
+    private readonly scanner: Scanner = INLINE_SCANNER,
     private readonly generationSize = 400_000,
   ) {}
 
@@ -30,7 +32,7 @@ export class BlobFacts {
       this.counts.read++;
       if (!bytes) return false;
       this.counts.scanned++;
-      return scanSource(decodeText(bytes), extraNames.size > 0 ? extraNames : undefined);
+      return this.scanner.scan(decodeText(bytes), extraNames.size > 0 ? extraNames : undefined);
     }) as Promise<SourceFacts | false>;
   }
 

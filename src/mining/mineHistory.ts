@@ -19,6 +19,7 @@ import { eventsTable } from '../storage/eventsTable.js';
 import { miningStateTables } from '../storage/miningStateTables.js';
 import type { Db } from '../storage/openStore.js';
 import { BlobFacts } from './BlobFacts.js';
+import { INLINE_SCANNER, scanPool } from './ScanPool.js';
 import { CommitGraph } from './CommitGraph.js';
 import { parseMessage } from './parseMessage.js';
 import { compareVersions, firstReleases, isReleaseTag } from './releaseTags.js';
@@ -30,6 +31,8 @@ export interface MineOptions {
   db: Db;
   /** Commits per transaction; also bounds how many commit records are held at once. */
   segmentSize?: number;
+  /** Threads in all: above 1, blobs are scanned on jobs-1 worker threads. */
+  jobs?: number;
   onProgress?: (progress: MineProgress) => void;
 }
 
@@ -73,6 +76,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
   }
 
   const reader = new CatFileBatch(repo, 'batch', ['core.deltaBaseCacheLimit=1g']);
+  const scanner = (options.jobs ?? 1) > 1 ? scanPool(options.jobs! - 1) : INLINE_SCANNER;
   const checker = new CatFileBatch(repo, 'check');
   try {
     const present = await Promise.all(mining.frontier().map((sha) => checker.lookup(sha).then((id) => (id ? sha : null))));
@@ -83,7 +87,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
       const graph = new CommitGraph();
       if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents);
       for (const c of todo) graph.add(c.sha, c.parents);
-      const facts = new BlobFacts(reader);
+      const facts = new BlobFacts(reader, scanner);
       const git: ReplayGit = {
         facts,
         lookup: (names) => Promise.all(names.map((name) => checker.lookup(name))),
@@ -128,7 +132,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
     summary.elapsedMs = performance.now() - started;
     return summary;
   } finally {
-    await Promise.allSettled([reader.close(), checker.close()]);
+    await Promise.allSettled([reader.close(), checker.close(), scanner.close()]);
   }
 }
 

@@ -177,8 +177,13 @@ async function replayMerge(record: CommitRecord, parents: readonly TreeState[], 
     const inBaseExports = baseState ? (baseState.files.get(path)?.result.exports ?? [])
       : await exportsOfBlob(path, baseBlobs[i] ?? null, parents, state, git);
     // A file whose whole-file merge is clean and matches the result has nothing to decide per symbol.
-    const wholeFile = expectedValue(keyOf(signatureKey(inBaseExports)), parents.map((s) => keyOf(signatureKey(s.files.get(path)?.result.exports ?? []))));
-    if (wholeFile !== 'conflict' && wholeFile.value?.key === signatureKey(state.files.get(path)?.result.exports ?? [])) continue;
+    // With the base's state at hand every side's signature is already computed; else all are derived alike.
+    const whole = baseState
+      ? (s: TreeState): string => s.files.get(path)?.signature ?? ''
+      : (s: TreeState): string => signatureKey(s.files.get(path)?.result.exports ?? []);
+    const baseKey = baseState ? whole(baseState) : signatureKey(inBaseExports);
+    const wholeFile = expectedValue(keyOf(baseKey), parents.map((s) => keyOf(whole(s))));
+    if (wholeFile !== 'conflict' && wholeFile.value?.key === whole(state)) continue;
     for (const [symbol, value] of valuesBySymbol(inBaseExports)) slot(symbol).base.set(path, value);
     parents.forEach((s, p) => {
       for (const [symbol, value] of valuesBySymbol(s.files.get(path)?.result.exports ?? [])) slot(symbol).parents[p]!.set(path, value);

@@ -203,3 +203,8 @@ for (const pruned of [false, true]) {
     }
   });
 }
+
+test('mining with --jobs 2 (blobs scanned on a worker thread) gives exactly the store --jobs 1 gives', async () => {
+  const { rows } = await mineInSteps(repo, [{ jobs: 2 }]);
+  assert.deepEqual(rows, atOnce);
+});

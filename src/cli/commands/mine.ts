@@ -21,7 +21,7 @@ export function registerMine(program: Command, out: Output): void {
     .argument('[repo]', 'a kernel git repository, bare or not', '.')
     .option('--rev <rev>', 'the branch, tag or commit to mine up to', 'HEAD')
     .option('--db <file>', 'the database file', DEFAULT_DB)
-    .option('--jobs <n>', 'parallel workers (1 is the supported value for now)', parseCount, 1)
+    .option('--jobs <n>', 'threads in all: above 1, blobs are scanned on jobs-1 worker threads', parseCount, 1)
     .option('--quiet', 'no progress bar')
     .action(async (repo: string, options: MineOptions) => {
       const db = openStore(options.db);
@@ -33,6 +33,7 @@ export function registerMine(program: Command, out: Output): void {
           repo,
           rev: options.rev,
           db,
+          jobs: options.jobs,
           onProgress: (p) => {
             if (!bar) return;
             if (bar.getTotal() !== p.total) bar.start(p.total, 0, { events: 0, rate: 0 });
