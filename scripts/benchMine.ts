@@ -3,8 +3,8 @@
 import { mineHistory } from '../src/mining/mineHistory.js';
 import { openStore } from '../src/storage/openStore.js';
 
-const [repo, rev, dbPath] = process.argv.slice(2);
+const [repo, rev, dbPath, jobs] = process.argv.slice(2);
 const db = openStore(dbPath!);
-const summary = await mineHistory({ repo: repo!, rev, db });
+const summary = await mineHistory({ repo: repo!, rev, db, jobs: Number(jobs ?? 1) });
 db.close();
 console.log(JSON.stringify({ ...summary, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
