@@ -4,7 +4,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { CatFileBatch } from '../git/CatFileBatch.js';
 import { decodeText } from '../git/decodeText.js';
-import { grepTree, isAncestor, listTags, reachableFrom } from '../git/gitQueries.js';
+import { grepTree, isAncestor } from '../git/gitQueries.js';
 import { type CommitLink, listCommits } from '../git/listCommits.js';
 import { diffTrees } from '../git/diffTrees.js';
 import { listTree } from '../git/listTree.js';
@@ -22,7 +22,9 @@ import { BlobFacts } from './BlobFacts.js';
 import { INLINE_SCANNER, scanPool } from './ScanPool.js';
 import { CommitGraph } from './CommitGraph.js';
 import { parseMessage } from './parseMessage.js';
-import { compareVersions, firstReleases, isReleaseTag } from './releaseTags.js';
+import { forgetRewritten } from './forgetRewritten.js';
+import { StateKeeper } from './StateKeeper.js';
+import { updateReleases } from './updateReleases.js';
 import { type Replayed, type ReplayGit, replayCommit, settleBlobs } from './replayCommit.js';
 
 export interface MineOptions {
@@ -198,113 +200,5 @@ function writeSegment(db: Db, results: readonly { record: CommitRecord; replayed
       for (const state of replayed.symbolStates) events.insertSymbolState(id, state);
       mining.advanceFrontier(id, record.parents);
     }
-  }).immediate();
-}
-
-/**
- * Keeps each commit's state while a child still needs it (and the tip's to the end), and the last
- * few thousand beyond that for merge bases; states of commits mined in an earlier run are rebuilt
- * from their trees when first needed. States share structure, so a kept one costs only what it changed.
- */
-class StateKeeper {
-  private static readonly RECENT = 3000;
-  private readonly states = new Map<string, Promise<TreeState>>();
-  private readonly recentStates = new Map<string, TreeState>();
-  private readonly waitingChildren = new Map<string, number>();
-  private latest: TreeState | null = null;
-
-  constructor(todo: readonly CommitLink[], private readonly tip: string, private readonly rebuild: (sha: string) => Promise<TreeState>) {
-    for (const c of todo) for (const p of c.parents) this.waitingChildren.set(p, (this.waitingChildren.get(p) ?? 0) + 1);
-  }
-
-  get(sha: string): Promise<TreeState> {
-    let state = this.states.get(sha);
-    if (!state) {
-      state = this.rebuild(sha);
-      this.states.set(sha, state);
-    }
-    return state;
-  }
-
-  /** The state of a commit mined recently in this run, if still kept. */
-  recent(sha: string): TreeState | undefined {
-    return this.recentStates.get(sha);
-  }
-
-  done(link: CommitLink, state: TreeState): void {
-    this.states.set(link.sha, Promise.resolve(state));
-    this.recentStates.set(link.sha, state);
-    if (this.recentStates.size > StateKeeper.RECENT) this.recentStates.delete(this.recentStates.keys().next().value!);
-    this.latest = state;
-    for (const parent of link.parents) {
-      const left = (this.waitingChildren.get(parent) ?? 1) - 1;
-      this.waitingChildren.set(parent, left);
-      if (left === 0 && parent !== this.tip) {
-        this.states.delete(parent);
-        this.waitingChildren.delete(parent);
-      }
-    }
-  }
-
-  latestExtraNames(): ReadonlySet<string> {
-    return this.latest?.context.extraNames ?? new Set();
-  }
-}
-
-/**
- * The first release of every commit, recomputed whenever commits or release tags changed: a lower
- * release can come to contain a commit mined earlier (2.4's branch merged into 2.6 again later).
- */
-async function updateReleases(db: Db, repo: string, changed: boolean): Promise<void> {
-  const commits = commitsTable(db);
-  const mining = miningStateTables(db);
-  const tags = new Map([...(await listTags(repo))].filter(([tag]) => isReleaseTag(tag)));
-  const known = mining.releases();
-  const unchanged = tags.size === known.size && [...tags].every(([tag, sha]) => known.get(tag) === sha);
-  if (unchanged && !changed) return;
-  const parents = new Map<string, string[]>();
-  for (const c of commits.graph()) parents.set(c.sha, c.parents);
-  const releases = [...tags].filter(([, sha]) => parents.has(sha)).map(([tag, sha]) => ({ tag, sha }));
-  const claimed = firstReleases(releases, (sha) => parents.get(sha));
-  db.transaction(() => {
-    db.prepare('UPDATE commits SET release = NULL WHERE release IS NOT NULL').run();
-    for (const [sha, tag] of claimed) commits.setRelease(sha, tag);
-    mining.setReleases(new Map(releases.map((r) => [r.tag, r.sha])), compareVersions);
-  }).immediate();
-}
-
-/**
- * After a force-push: drops the commits only the old history had (found through the database's own
- * graph, so it works even once git has pruned them), so the result equals a mine from scratch.
- */
-async function forgetRewritten(db: Db, repo: string, oldTip: string, newTip: string): Promise<void> {
-  const parents = new Map<string, string[]>();
-  for (const c of commitsTable(db).graph()) parents.set(c.sha, c.parents);
-  const kept = new Set(await reachableFrom(repo, newTip));
-  const gone: string[] = [];
-  const stack = [oldTip];
-  const seen = new Set<string>();
-  while (stack.length > 0) {
-    const sha = stack.pop()!;
-    if (seen.has(sha) || kept.has(sha) || !parents.has(sha)) continue;
-    seen.add(sha);
-    gone.push(sha);
-    stack.push(...parents.get(sha)!);
-  }
-  db.transaction(() => {
-    const ids = db.prepare('SELECT id FROM commits WHERE sha = ?').pluck();
-    for (const sha of gone) {
-      const id = ids.get(sha);
-      db.prepare('DELETE FROM events WHERE commit_id = ?').run(id);
-      db.prepare('DELETE FROM symbol_states WHERE commit_id = ?').run(id);
-      db.prepare('DELETE FROM frontier WHERE commit_id = ?').run(id);
-      db.prepare('DELETE FROM commits WHERE id = ?').run(id);
-    }
-    // The frontier is again every remaining commit that no remaining commit names as a parent.
-    const rows = db.prepare('SELECT id, sha, parent_shas FROM commits').all() as { id: number; sha: string; parent_shas: string }[];
-    const isParent = new Set(rows.flatMap((r) => (r.parent_shas === '' ? [] : r.parent_shas.split(' '))));
-    db.prepare('DELETE FROM frontier').run();
-    const insert = db.prepare('INSERT INTO frontier (commit_id) VALUES (?)');
-    for (const r of rows) if (!isParent.has(r.sha)) insert.run(r.id);
   }).immediate();
 }

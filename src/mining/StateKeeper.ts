@@ -1,0 +1,54 @@
+// Which commit states a mine keeps in memory, and for how long.
+import type { CommitLink } from '../git/listCommits.js';
+import type { TreeState } from '../snapshot/TreeState.js';
+
+/**
+ * Keeps each commit's state while a child still needs it (and the tip's to the end), and the last
+ * few thousand beyond that for merge bases; states of commits mined in an earlier run are rebuilt
+ * from their trees when first needed. States share structure, so a kept one costs only what it changed.
+ */
+export class StateKeeper {
+  private static readonly RECENT = 3000;
+  private readonly states = new Map<string, Promise<TreeState>>();
+  private readonly recentStates = new Map<string, TreeState>();
+  private readonly waitingChildren = new Map<string, number>();
+  private latest: TreeState | null = null;
+
+  constructor(todo: readonly CommitLink[], private readonly tip: string, private readonly rebuild: (sha: string) => Promise<TreeState>) {
+    for (const c of todo) for (const p of c.parents) this.waitingChildren.set(p, (this.waitingChildren.get(p) ?? 0) + 1);
+  }
+
+  get(sha: string): Promise<TreeState> {
+    let state = this.states.get(sha);
+    if (!state) {
+      state = this.rebuild(sha);
+      this.states.set(sha, state);
+    }
+    return state;
+  }
+
+  /** The state of a commit mined recently in this run, if still kept. */
+  recent(sha: string): TreeState | undefined {
+    return this.recentStates.get(sha);
+  }
+
+  done(link: CommitLink, state: TreeState): void {
+    this.states.set(link.sha, Promise.resolve(state));
+    this.recentStates.set(link.sha, state);
+    if (this.recentStates.size > StateKeeper.RECENT) this.recentStates.delete(this.recentStates.keys().next().value!);
+    this.latest = state;
+    for (const parent of link.parents) {
+      const left = (this.waitingChildren.get(parent) ?? 1) - 1;
+      this.waitingChildren.set(parent, left);
+      if (left === 0 && parent !== this.tip) {
+        this.states.delete(parent);
+        this.waitingChildren.delete(parent);
+      }
+    }
+  }
+
+  latestExtraNames(): ReadonlySet<string> {
+    return this.latest?.context.extraNames ?? new Set();
+  }
+}
+

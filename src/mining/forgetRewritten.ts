@@ -1,0 +1,40 @@
+// Drops what only a rewritten (force-pushed) history had, so the store equals a mine from scratch.
+import { reachableFrom } from '../git/gitQueries.js';
+import { commitsTable } from '../storage/commitsTable.js';
+import type { Db } from '../storage/openStore.js';
+
+/**
+ * After a force-push: drops the commits only the old history had (found through the database's own
+ * graph, so it works even once git has pruned them), so the result equals a mine from scratch.
+ */
+export async function forgetRewritten(db: Db, repo: string, oldTip: string, newTip: string): Promise<void> {
+  const parents = new Map<string, string[]>();
+  for (const c of commitsTable(db).graph()) parents.set(c.sha, c.parents);
+  const kept = new Set(await reachableFrom(repo, newTip));
+  const gone: string[] = [];
+  const stack = [oldTip];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const sha = stack.pop()!;
+    if (seen.has(sha) || kept.has(sha) || !parents.has(sha)) continue;
+    seen.add(sha);
+    gone.push(sha);
+    stack.push(...parents.get(sha)!);
+  }
+  db.transaction(() => {
+    const ids = db.prepare('SELECT id FROM commits WHERE sha = ?').pluck();
+    for (const sha of gone) {
+      const id = ids.get(sha);
+      db.prepare('DELETE FROM events WHERE commit_id = ?').run(id);
+      db.prepare('DELETE FROM symbol_states WHERE commit_id = ?').run(id);
+      db.prepare('DELETE FROM frontier WHERE commit_id = ?').run(id);
+      db.prepare('DELETE FROM commits WHERE id = ?').run(id);
+    }
+    // The frontier is again every remaining commit that no remaining commit names as a parent.
+    const rows = db.prepare('SELECT id, sha, parent_shas FROM commits').all() as { id: number; sha: string; parent_shas: string }[];
+    const isParent = new Set(rows.flatMap((r) => (r.parent_shas === '' ? [] : r.parent_shas.split(' '))));
+    db.prepare('DELETE FROM frontier').run();
+    const insert = db.prepare('INSERT INTO frontier (commit_id) VALUES (?)');
+    for (const r of rows) if (!isParent.has(r.sha)) insert.run(r.id);
+  }).immediate();
+}
