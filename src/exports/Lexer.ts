@@ -64,24 +64,15 @@ export class Lexer {
    * it only skips the tokens nobody asked for.
    */
   skim(limit: number): void {
+    // A line's first token is always lexed: after spaces, comments or splices it may be a directive.
+    if (this.atLineStart) return;
     const s = this.text;
-    let p = this.pos;
-    if (this.atLineStart) {
-      while (p < s.length && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p++;
-      if (s.charCodeAt(p) === 35) return; // a directive: leave it to next()
-    }
+    const p = this.pos;
     SPECIAL.lastIndex = p;
-    const stop = Math.min(SPECIAL.exec(s)?.index ?? s.length, limit);
-    let end = stop;
-    while (end > p && isIdentPart(s.charCodeAt(end - 1)) && isIdentPart(s.charCodeAt(end))) end--;
-    if (end > p) {
-      // Do not stop inside an identifier or number either: back up to its start.
-      while (end > p && isIdentPart(s.charCodeAt(end - 1))) end--;
-    }
-    if (end > this.pos) {
-      this.pos = end;
-      this.atLineStart = false;
-    }
+    let end = Math.min(SPECIAL.exec(s)?.index ?? s.length, limit);
+    // Do not stop inside an identifier or a number (`1.5e+3`): back up to where it starts.
+    while (end > p && (isIdentPart(s.charCodeAt(end - 1)) || s.charCodeAt(end - 1) === 46)) end--;
+    if (end > p) this.pos = end;
   }
 
   next(): Tok {

@@ -2,6 +2,7 @@
 // that may export, the `#define`s that may wrap an export, and DEFAULT_SYMBOL_NAMESPACE. Pure and
 // tree-independent, so its result can be kept per blob and reused by every commit that has the blob.
 import { constantsThatMatter, definitionsThatMatter, keep } from './keepWhatMatters.js';
+import { looksLikeExportMacro } from './macroTable.js';
 import { Lexer, Tok } from './Lexer.js';
 
 /** A `#define NAME(params) body` (or object-like `#define NAME body`), its body as token texts. */
@@ -131,7 +132,9 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
       const t = lx.next();
       if (t === Tok.End) return null;
       if (t === Tok.Newline) continue;
-      if (t === Tok.Ident && lx.first && mayExport(lx.value())) return RESTART;
+      // Another export macro starting a line ends a malformed invocation (not an argument that merely
+      // starts with EXPORT, such as EXPORTED_FOR_KUNIT_TESTING on a continuation line).
+      if (t === Tok.Ident && lx.first && looksLikeExportMacro(lx.value())) return RESTART;
       if (t === Tok.Punct) {
         if (lx.is(SEMI) || lx.is(BRACE_OPEN) || lx.is(BRACE_CLOSE)) return null;
         if (lx.is(OPEN)) depth++;
@@ -214,8 +217,9 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
   }
 
   function define(line: number): void {
-    if (lx.next() !== Tok.Ident) {
-      restOfLine();
+    const first = lx.next();
+    if (first !== Tok.Ident) {
+      if (first !== Tok.Newline && first !== Tok.End) restOfLine(); // a bare `#define` ends with its line
       return;
     }
     const name = keep(lx.value());

@@ -23,6 +23,7 @@ export class CatFileBatch {
   private remaining = -1;
   private parts: Buffer[] = [];
   private found = false;
+  private tail: Buffer = Buffer.alloc(0);
 
   /**
    * @param mode `batch` reads content, `check` only answers the object id of `rev:path` names.
@@ -108,16 +109,17 @@ export class CatFileBatch {
     }
     this.remaining = Number(header.slice(header.lastIndexOf(' ') + 1));
     this.parts = [];
+    this.tail = Buffer.alloc(0);
     this.found = waiting?.needles === null;
   }
 
   private addPart(part: Buffer): void {
     const waiting = this.queue[0];
     if (!this.found && waiting?.needles) {
-      // Look in this part, and across its boundary with the previous one.
-      const previous = this.parts.at(-1);
-      const seam = previous ? Buffer.concat([previous.subarray(-MAX_NEEDLE), part.subarray(0, MAX_NEEDLE)]) : null;
+      // Look in this part, and across the seam with the last bytes received (however small the parts).
+      const seam = this.tail.length > 0 ? Buffer.concat([this.tail, part.subarray(0, MAX_NEEDLE)]) : null;
       this.found = waiting.needles.some((needle) => part.includes(needle) || (seam?.includes(needle) ?? false));
+      this.tail = Buffer.concat([this.tail, part]).subarray(-MAX_NEEDLE);
     }
     this.parts.push(part);
   }

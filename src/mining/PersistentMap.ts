@@ -105,7 +105,8 @@ function update<V>(node: Node<V> | null, depth: number, hash: number, key: strin
   }
   if (node.kind === 'bucket') {
     const i = node.keys.indexOf(key);
-    if (node.hash === hash || depth >= MAX_DEPTH) {
+    // A key already in the bucket is found by itself: a deep bucket can hold several hashes.
+    if (i >= 0 || node.hash === hash || depth >= MAX_DEPTH) {
       if (i >= 0) {
         if (node.values[i] === value) return node;
         if (value === undefined) {
@@ -137,8 +138,9 @@ function update<V>(node: Node<V> | null, depth: number, hash: number, key: strin
     children.splice(index, 1);
     const bitmap = node.bitmap & ~bit;
     if (bitmap === 0) return null;
-    // A branch left with a single bucket collapses into it, so equal contents keep equal shapes.
-    if (children.length === 1 && children[0]!.kind === 'bucket') return children[0]!;
+    // A branch left with a single one-key bucket collapses into it, so equal contents keep equal
+    // shapes; a bucket of several keys stays where their shared hash bits put it.
+    if (children.length === 1 && children[0]!.kind === 'bucket' && children[0]!.keys.length === 1) return children[0]!;
     return { kind: 'branch', bitmap, children };
   }
   if (present) children[index] = updated;

@@ -7,10 +7,12 @@ import type { Db } from '../storage/openStore.js';
  * After a force-push: drops the commits only the old history had (found through the database's own
  * graph, so it works even once git has pruned them), so the result equals a mine from scratch.
  */
-export async function forgetRewritten(db: Db, repo: string, oldTip: string, newTip: string): Promise<void> {
+export async function forgetRewritten(db: Db, repo: string, oldTip: string, newTip: string, otherTips: readonly string[] = []): Promise<void> {
   const parents = new Map<string, string[]>();
   for (const c of commitsTable(db).graph()) parents.set(c.sha, c.parents);
-  const kept = new Set(await reachableFrom(repo, newTip));
+  // What the new tip or any other mined ref still reaches stays (a stable branch shares old commits).
+  const kept = new Set<string>();
+  for (const tip of [newTip, ...otherTips]) for (const sha of await reachableFrom(repo, tip)) kept.add(sha);
   const gone: string[] = [];
   const stack = [oldTip];
   const seen = new Set<string>();

@@ -74,7 +74,9 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
   let rewrittenFrom: string | null = null;
   if (previous && previous !== tip && !(await isAncestor(repo, previous, tip))) {
     rewrittenFrom = previous;
-    await forgetRewritten(db, repo, previous, tip);
+    const others = [];
+    for (const other of mining.otherRefTips(repo, ref)) if (await isAncestor(repo, other, other)) others.push(other);
+    await forgetRewritten(db, repo, previous, tip, others);
   }
 
   const reader = new CatFileBatch(repo, 'batch', ['core.deltaBaseCacheLimit=1g']);
@@ -82,7 +84,9 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
   const checker = new CatFileBatch(repo, 'check');
   try {
     const present = await Promise.all(mining.frontier().map((sha) => checker.lookup(sha).then((id) => (id ? sha : null))));
-    const todo = await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null));
+    // Commits another repository already brought are not mined again (its frontier may be unknown here).
+    const todo = (await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null)))
+      .filter((c) => commits.idOf(c.sha) === undefined);
     const phases = { streamMs: 0, replayMs: 0, writeMs: 0, blobsRead: 0, blobsScanned: 0 };
     const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases };
     if (todo.length > 0) {

@@ -15,9 +15,9 @@ const TRAILER = /^([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]):[ \t]+(.*\S)\s*$/;
  */
 export function parseMessage(message: string): ParsedMessage {
   const text = message.replace(/\r\n?/g, '\n');
-  const lines = text.split('\n');
-  const subject = (lines.find((line) => line.trim() !== '') ?? '').trim();
   const paragraphs = text.trim().split(/\n[ \t]*\n/);
+  // As git's %s: the whole first paragraph, its lines joined by spaces.
+  const subject = (paragraphs[0] ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' ');
   const trailers: [string, string][] = [];
   // The trailer block is the last paragraph (not the subject's), read as git's interpret-trailers
   // does: all of it trailers (and continuation lines), or at least a quarter of it with a

@@ -12,7 +12,7 @@ import {
   applyChanges, EMPTY_STATE, type FileChange, type KbuildChange, type StateChange, type Touched, type TreeState,
 } from '../snapshot/TreeState.js';
 import type { BlobFacts } from './BlobFacts.js';
-import { eventsOf, expectedValue, type ExportValue, fileChanges, mergeSymbol, type ValueChange, valuesBySymbol } from './deriveEvents.js';
+import { eventsOf, type ExportValue, fileChanges, mergeSymbol, type ValueChange, valuesBySymbol } from './deriveEvents.js';
 import type { PersistentMap } from './PersistentMap.js';
 
 /** What replaying needs from git, kept behind functions so the replay itself stays plain logic. */
@@ -165,7 +165,9 @@ async function replayMerge(record: CommitRecord, parents: readonly TreeState[], 
   const base = git.mergeBase(record.parents);
   const baseState = base ? git.recentState(base) : undefined;
   const baseBlobs = base && !baseState ? await git.lookup(paths.map((path) => `${base}:${path}`)) : [];
-  // Values by symbol over the files that need deciding (a moved symbol spans two of them).
+  // Per symbol, as replayEvents replays a merge: where the parents agree on a file's value, the
+  // replay starts from it; where they differ, from their clean merge over the base (following a
+  // symbol a side moved between such files). The merge's own changes are where its result differs.
   type Values = { base: Map<string, ExportValue>; parents: Map<string, ExportValue>[]; result: Map<string, ExportValue> };
   const bySymbol = new Map<string, Values>();
   const slot = (symbol: string): Values => {
@@ -173,24 +175,28 @@ async function replayMerge(record: CommitRecord, parents: readonly TreeState[], 
     if (!values) bySymbol.set(symbol, (values = { base: new Map(), parents: parents.map(() => new Map()), result: new Map() }));
     return values;
   };
+  const agreed: ValueChange[] = [];
   for (const [i, path] of paths.entries()) {
-    const inBaseExports = baseState ? (baseState.files.get(path)?.result.exports ?? [])
-      : await exportsOfBlob(path, baseBlobs[i] ?? null, parents, state, git);
-    // A file whose whole-file merge is clean and matches the result has nothing to decide per symbol.
-    // With the base's state at hand every side's signature is already computed; else all are derived alike.
-    const whole = baseState
-      ? (s: TreeState): string => s.files.get(path)?.signature ?? ''
-      : (s: TreeState): string => signatureKey(s.files.get(path)?.result.exports ?? []);
-    const baseKey = baseState ? whole(baseState) : signatureKey(inBaseExports);
-    const wholeFile = expectedValue(keyOf(baseKey), parents.map((s) => keyOf(whole(s))));
-    if (wholeFile !== 'conflict' && wholeFile.value?.key === whole(state)) continue;
-    for (const [symbol, value] of valuesBySymbol(inBaseExports)) slot(symbol).base.set(path, value);
-    parents.forEach((s, p) => {
-      for (const [symbol, value] of valuesBySymbol(s.files.get(path)?.result.exports ?? [])) slot(symbol).parents[p]!.set(path, value);
-    });
-    for (const [symbol, value] of valuesBySymbol(state.files.get(path)?.result.exports ?? [])) slot(symbol).result.set(path, value);
+    const inParents = parents.map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? []));
+    const inResult = valuesBySymbol(state.files.get(path)?.result.exports ?? []);
+    let inBase: Map<string, ExportValue> | null = null;
+    for (const symbol of new Set([...inResult.keys(), ...inParents.flatMap((v) => [...v.keys()])])) {
+      const values = inParents.map((v) => v.get(symbol) ?? null);
+      const result = inResult.get(symbol) ?? null;
+      if (values.every((v) => v?.key === values[0]?.key)) {
+        if (result?.key !== values[0]?.key) agreed.push({ path, symbol, before: values[0]!, after: result, merge: 'evil', start: values[0]! });
+        continue;
+      }
+      inBase ??= valuesBySymbol(baseState ? (baseState.files.get(path)?.result.exports ?? [])
+        : await exportsOfBlob(path, baseBlobs[i] ?? null, parents, state, git));
+      const at = slot(symbol);
+      const base = inBase.get(symbol);
+      if (base) at.base.set(path, base);
+      values.forEach((v, p) => v && at.parents[p]!.set(path, v));
+      if (result) at.result.set(path, result);
+    }
   }
-  const changes: ValueChange[] = [];
+  const changes: ValueChange[] = [...agreed];
   for (const [symbol, values] of bySymbol) changes.push(...mergeSymbol(symbol, values.base, values.parents, values.result));
   const events = eventsOf(changes);
   return { state, events, symbolStates: symbolStates(events, first, state, changes) };
@@ -225,11 +231,6 @@ async function exportsOfBlob(path: string, blob: string | null, parents: readonl
   const best = contexts.reduce((a, b) => (known(b) > known(a) ? b : a));
   return resolveExports(path, facts, { ...best.context, makefileNamespace: namespaceForPath(path, best.kbuild) }).exports;
 }
-
-/** A file's exports as one comparable key (lines left out, as events leave them out). */
-const signatureKey = (exports: readonly Export[]): string =>
-  exports.map((e) => `${e.symbol}|${e.macro}|${e.namespace ?? ''}|${e.license}`).sort().join('\n');
-const keyOf = (key: string): ExportValue | null => (key === '' ? null : ({ key } as ExportValue));
 
 /**
  * For each symbol this commit's events touch: its license over the whole tree after, and whether this

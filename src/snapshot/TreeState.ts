@@ -126,7 +126,7 @@ export function applyChanges(
     const result = entry ? resolveExports(path, entry.facts, { ...context, makefileNamespace: namespaceForPath(path, kbuildMap) }) : NOTHING;
     const signature = entry ? signatureOf(path, entry.facts, result) : '';
     if (entry) fileMap = fileMap.set(path, { blob: entry.blob, facts: entry.facts, result, signature });
-    signatures = signatures.set(path, signature === '' ? undefined : signature);
+    signatures = signatures.set(path, entry ? signature : undefined);
     touched.set(path, { before, after: result.exports });
     symbols = reindex(symbols, path, before, result.exports);
   }
@@ -152,10 +152,30 @@ export function resultOf(state: TreeState): ParseResult {
   return all;
 }
 
+/**
+ * What an entry's exports are and can become: its exports (without lines) and a hash of every fact
+ * a later context could resolve differently (invocations with their arguments, definitions,
+ * constants, the file's own namespace). Two versions of a file with one signature are, for every
+ * question this tool asks, the same file.
+ */
 function signatureOf(path: string, facts: SourceFacts, result: ParseResult): string {
   const exports = result.exports.map((e) => `${e.symbol}|${e.macro}|${e.namespace ?? ''}|${e.license}|${e.exported.join(',')}`).sort().join('\n');
-  if (!isHeader(path) || facts.definitions.length === 0) return exports;
-  return `${exports}\0${facts.definitions.map((d) => `${d.name}(${d.params?.join(',') ?? ''})${d.body.join(' ')}`).join('\n')}`;
+  const invocations = facts.invocations.map((i) => `${i.name}(${i.args.map((a) => a.join(' ')).join(',')})${i.defaultNamespace ?? '-'}`);
+  const definitions = facts.definitions.map((d) => `${d.name}(${d.params?.join(',') ?? ''})${d.body.join(' ')}`);
+  const constants = [...facts.constants].map(([name, values]) => `${name}=${values.map((v) => v.value ?? '-').join(',')}`);
+  return `${exports}\0${hash64([...invocations, ...definitions, ...constants].join('\n'))}`;
+}
+
+/** Two FNV-1a passes with different seeds: a 64-bit digest, enough to tell file versions apart. */
+function hash64(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 function learnContext(files: PersistentMap<FileEntry>): TreeContext {

@@ -18,6 +18,10 @@ export function miningStateTables(db: Db) {
     ref(repo: string, ref: string): string | undefined {
       return db.prepare('SELECT tip_sha FROM refs WHERE repo = ? AND ref = ?').pluck().get(repo, ref) as string | undefined;
     },
+    /** The mined tips of a repository's other refs. */
+    otherRefTips(repo: string, ref: string): string[] {
+      return db.prepare('SELECT tip_sha FROM refs WHERE repo = ? AND ref <> ?').pluck().all(repo, ref) as string[];
+    },
     setRef(repo: string, ref: string, tip: string): void {
       db.prepare('INSERT INTO refs (repo, ref, tip_sha, mined_at) VALUES (?, ?, ?, ?) ON CONFLICT (repo, ref) DO UPDATE SET tip_sha = excluded.tip_sha, mined_at = excluded.mined_at')
         .run(repo, ref, tip, Math.floor(Date.now() / 1000));
