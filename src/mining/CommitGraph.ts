@@ -23,42 +23,72 @@ export class CommitGraph {
   }
 
   /**
-   * The best common ancestor of `shas` (for an octopus, of all of them), as git picks it: of the
-   * merge bases, the one latest in topological order. Null when they share no history.
+   * The merge base of `shas` (for an octopus, folded pairwise), null when they share no history.
+   * Of several best common ancestors (a criss-cross merge), the one with the smallest commit id: a
+   * rule that does not depend on the order commits were mined in, so mining at once and in pieces agree.
    */
   mergeBase(shas: readonly string[]): string | null {
     const ids = shas.map((sha) => this.index.get(sha));
     if (ids.some((id) => id === undefined)) return null;
     let base = ids[0]!;
     for (const other of ids.slice(1)) {
-      const found = this.pairBase(base, other!);
-      if (found === null) return null;
-      base = found;
+      const bases = this.bestCommonAncestors(base, other!);
+      if (bases.length === 0) return null;
+      base = bases.reduce((a, b) => (this.shas[a]! < this.shas[b]! ? a : b));
     }
     return this.shas[base]!;
   }
 
-  /** Paints down from both sides in descending index order; the first commit reached by both wins. */
-  private pairBase(a: number, b: number): number | null {
-    if (a === b) return a;
+  /**
+   * Every best common ancestor of two commits, as git's paint-down finds them: commits reached from
+   * both sides, minus those below another such commit. Walks in descending index order and stops once
+   * only commits below a found one remain.
+   */
+  private bestCommonAncestors(a: number, b: number): number[] {
+    if (a === b) return [a];
+    const STALE = 4;
     const flags = new Map<number, number>([[a, 1], [b, 2]]);
     const heap = new MaxHeap();
     heap.push(a);
     heap.push(b);
-    while (heap.size > 0) {
+    let live = 2; // queued commits that are not yet known to lie below a found one
+    const found: number[] = [];
+    while (live > 0 && heap.size > 0) {
       const id = heap.pop();
-      const flag = flags.get(id)!;
-      if (flag === 3) return id; // highest index reached from both sides: no better base exists above it
+      let flag = flags.get(id)!;
+      if (!(flag & STALE)) live--;
+      if ((flag & 3) === 3 && !(flag & STALE)) {
+        found.push(id);
+        flag |= STALE;
+      }
       for (const parent of this.parents[id]!) {
         const before = flags.get(parent) ?? 0;
         const after = before | flag;
-        if (after !== before) {
-          flags.set(parent, after);
-          if (before === 0) heap.push(parent);
+        if (after === before) continue;
+        flags.set(parent, after);
+        if (before === 0) {
+          heap.push(parent);
+          if (!(after & STALE)) live++;
+        } else if (after & STALE && !(before & STALE)) {
+          live--;
         }
       }
     }
-    return null;
+    return found.filter((x) => !found.some((y) => y !== x && this.isAncestor(x, y)));
+  }
+
+  /** Whether `x` is reachable from `y` (indices are topological, so the walk stops below `x`). */
+  private isAncestor(x: number, y: number): boolean {
+    const stack = [y];
+    const seen = new Set<number>();
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id === x) return true;
+      if (id < x || seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...this.parents[id]!);
+    }
+    return false;
   }
 }
 

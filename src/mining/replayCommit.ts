@@ -125,9 +125,10 @@ function combineTouched(first: Map<string, Touched>, second: Map<string, Touched
 async function replayMerge(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<Replayed> {
   const first = parents[0]!;
   const listed = new Map(record.changes.map((c) => [c.path, c.blob]));
-  // Where the parents' exports differ, or the merge differs from every parent, there is something to
-  // decide. Elsewhere every parent's version exports the same and the merge took one of them (it is
-  // not in the combined diff), so it exports that too: no event, and no need to ask git which.
+  // Where the parents' signatures differ (what a file exports, or could export in another context),
+  // or the merge differs from every parent, there is something to decide. Elsewhere every parent's
+  // version is the same file for this tool, and the merge took one of them (it is not in the combined
+  // diff): no event, and no need to ask git which.
   const sources = new Set<string>();
   const kbuildFiles = new Set<string>();
   for (const other of parents.slice(1)) {

@@ -33,8 +33,8 @@ const CASES: { behaviour: string; graph: CommitGraph; shas: string[]; base: stri
   { behaviour: 'a descendant and its ancestor have the ancestor as base, either way round', graph: FORK, shas: ['b', 'r'], base: 'r' },
   { behaviour: 'two branches have their fork point as base', graph: FORK, shas: ['b', 'd'], base: 'a' },
   { behaviour: 'after a merge, the merged side\'s tip is the base with that side\'s later work', graph: FORK, shas: ['m', 'e'], base: 'd' },
-  { behaviour: 'a criss-cross merge has the best base latest in topological order', graph: CRISS_CROSS, shas: ['a2', 'b2'], base: 'b1' },
-  { behaviour: 'a criss-cross merge has the same base whichever side comes first', graph: CRISS_CROSS, shas: ['b2', 'a2'], base: 'b1' },
+  { behaviour: 'a criss-cross merge has, of its best bases, the one with the smallest commit id', graph: CRISS_CROSS, shas: ['a2', 'b2'], base: 'a1' },
+  { behaviour: 'a criss-cross merge has the same base whichever side comes first', graph: CRISS_CROSS, shas: ['b2', 'a2'], base: 'a1' },
   { behaviour: 'unrelated histories have no base', graph: UNRELATED, shas: ['x1', 'x2'], base: null },
   { behaviour: 'two roots have no base', graph: UNRELATED, shas: ['r1', 'r2'], base: null },
   { behaviour: 'an unknown commit has no base', graph: FORK, shas: ['b', 'nowhere'], base: null },
@@ -48,6 +48,14 @@ for (const { behaviour, graph, shas, base } of CASES) {
     assert.equal(graph.mergeBase(shas), base);
   });
 }
+
+test('a criss-cross merge has the same base whatever order its commits were added in (mined at once or in pieces)', () => {
+  // r; a1 and b1 fork from r; a2 merges b1 into a1, b2 merges a1 into b1
+  const one = graphOf([['r', []], ['a1', ['r']], ['b1', ['r']], ['a2', ['a1', 'b1']], ['b2', ['b1', 'a1']]]);
+  const other = graphOf([['r', []], ['b1', ['r']], ['a1', ['r']], ['b2', ['b1', 'a1']], ['a2', ['a1', 'b1']]]);
+  assert.equal(one.mergeBase(['a2', 'b2']), other.mergeBase(['a2', 'b2']));
+  assert.equal(one.mergeBase(['a2', 'b2']), 'a1');
+});
 
 test('a criss-cross base is never an ancestor of another common ancestor', () => {
   // Both a1 and b1 are best; r is common too, but worse than either.
