@@ -6,14 +6,11 @@ import { formatError } from '../src/cli/formatError.js';
 import { DEFAULT_DB } from '../src/cli/defaultDatabase.js';
 import { listTags } from '../src/git/gitQueries.js';
 import { resolveCommit } from '../src/git/resolveCommit.js';
-import { CommitGraph } from '../src/mining/CommitGraph.js';
 import { differences, exportSetOf } from '../src/mining/exportSetOf.js';
 import { compareVersions, isReleaseTag } from '../src/mining/releaseTags.js';
-import { replayEvents } from '../src/mining/replayEvents.js';
+import { replayStore } from '../src/mining/replayStore.js';
 import { scanTree } from '../src/snapshot/scanTree.js';
 import { treeFromCommit } from '../src/snapshot/treeFromCommit.js';
-import { commitsTable } from '../src/storage/commitsTable.js';
-import { type EventRow, eventsTable } from '../src/storage/eventsTable.js';
 import { openStore } from '../src/storage/openStore.js';
 
 new Command('check:replay')
@@ -23,14 +20,9 @@ new Command('check:replay')
   .option('--tags <n>', 'how many release tags to check', '12')
   .action(async (repo: string, options: { db: string; rev: string; tags: string }) => {
     const db = openStore(options.db, { readonly: true });
-    const commits = [...commitsTable(db).graph()];
-    const byCommit = new Map<string, EventRow[]>();
-    for (const e of eventsTable(db).list()) (byCommit.get(e.commit) ?? byCommit.set(e.commit, []).get(e.commit)!).push(e);
-    const graph = new CommitGraph();
-    for (const c of commits) graph.add(c.sha, c.parents);
     const started = performance.now();
-    const sets = replayEvents(commits, (sha) => byCommit.get(sha) ?? [], (parents) => graph.mergeBase(parents));
-    console.log(`replayed ${commits.length} commits and ${[...byCommit.values()].reduce((n, l) => n + l.length, 0)} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const { sets, events } = replayStore(db);
+    console.log(`replayed ${sets.size} commits and ${events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const releases = [...(await listTags(repo))].filter(([tag, sha]) => isReleaseTag(tag) && sets.has(sha)).sort((a, b) => compareVersions(a[0], b[0]));
     const count = Math.min(Number(options.tags), releases.length);

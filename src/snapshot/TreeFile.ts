@@ -11,8 +11,3 @@ export interface TreeSource {
   /** The files `select` accepts whose bytes contain at least one of `needles`, in path order. */
   files(select: (path: string) => boolean, needles: readonly string[]): AsyncIterable<TreeFile>;
 }
-
-/** Whether `bytes` contain any needle (the common one first: most files are decided by it). */
-export function containsAny(bytes: Buffer, needles: readonly string[]): boolean {
-  return needles.some((needle) => bytes.includes(needle));
-}

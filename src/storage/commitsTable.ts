@@ -41,8 +41,5 @@ export function commitsTable(db: Db) {
         yield { sha: row.sha, parents: row.parent_shas === '' ? [] : row.parent_shas.split(' '), release: row.release };
       }
     },
-    count(): number {
-      return db.prepare('SELECT count(*) FROM commits').pluck().get() as number;
-    },
   };
 }

@@ -53,9 +53,6 @@ export function eventsTable(db: Db) {
         FROM events e JOIN commits c ON c.id = e.commit_id ${where} ORDER BY e.commit_id, e.id`).iterate(filter);
       for (const row of rows as Iterable<StoredEvent>) yield eventRow(row);
     },
-    count(): number {
-      return db.prepare('SELECT count(*) FROM events').pluck().get() as number;
-    },
   };
 }
 

@@ -8,15 +8,12 @@ import { buildKernelHistory, KERNEL_COMMITS, KERNEL_TAGS, type KernelCommit, PEO
 import { DATAGRAM_C, HOSTS_C } from '../helpers/kernelHistoryDriverSources.js';
 import type { RepoBuilder } from '../helpers/RepoBuilder.js';
 import { type StoreRows, storeRows, tempDbDir } from '../helpers/storeRows.js';
-import type { EventRow } from '../../src/storage/eventsTable.js';
 
 after(isolateGit());
 const { mineHistory } = await import('../../src/mining/mineHistory.js');
 const { openStore } = await import('../../src/storage/openStore.js');
 const { eventsTable } = await import('../../src/storage/eventsTable.js');
-const { commitsTable } = await import('../../src/storage/commitsTable.js');
-const { CommitGraph } = await import('../../src/mining/CommitGraph.js');
-const { replayEvents } = await import('../../src/mining/replayEvents.js');
+const { replayStore } = await import('../../src/mining/replayStore.js');
 const { differences, exportSetOf } = await import('../../src/mining/exportSetOf.js');
 const { scanTree } = await import('../../src/snapshot/scanTree.js');
 const { treeFromCommit } = await import('../../src/snapshot/treeFromCommit.js');
@@ -55,12 +52,7 @@ before(async () => {
   try {
     await mineHistory({ repo: repo.dir, db });
     atOnce = storeRows(db);
-    const commits = [...commitsTable(db).graph()];
-    const byCommit = new Map<string, EventRow[]>();
-    for (const e of eventsTable(db).list()) (byCommit.get(e.commit) ?? byCommit.set(e.commit, []).get(e.commit)!).push(e);
-    const graph = new CommitGraph();
-    for (const c of commits) graph.add(c.sha, c.parents);
-    replayed = replayEvents(commits, (sha) => byCommit.get(sha) ?? [], (parents) => graph.mergeBase(parents));
+    replayed = replayStore(db).sets;
   } finally {
     db.close();
   }

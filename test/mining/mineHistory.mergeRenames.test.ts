@@ -15,9 +15,7 @@ after(isolateGit());
 const { mineHistory } = await import('../../src/mining/mineHistory.js');
 const { openStore } = await import('../../src/storage/openStore.js');
 const { eventsTable } = await import('../../src/storage/eventsTable.js');
-const { commitsTable } = await import('../../src/storage/commitsTable.js');
-const { CommitGraph } = await import('../../src/mining/CommitGraph.js');
-const { replayEvents } = await import('../../src/mining/replayEvents.js');
+const { replayStore } = await import('../../src/mining/replayStore.js');
 const { differences, exportSetOf } = await import('../../src/mining/exportSetOf.js');
 const { scanTree } = await import('../../src/snapshot/scanTree.js');
 const { treeFromCommit } = await import('../../src/snapshot/treeFromCommit.js');
@@ -59,10 +57,7 @@ for (const renameOnMainline of [true, false]) {
         'tighten tightened vc_resize drivers/char/console.c',
       ]);
 
-      const commits = [...commitsTable(db).graph()];
-      const graph = new CommitGraph();
-      for (const c of commits) graph.add(c.sha, c.parents);
-      const sets = replayEvents(commits, (sha) => events.filter((e) => e.commit === sha), (parents) => graph.mergeBase(parents));
+      const { sets } = replayStore(db);
       const scan = await scanTree(treeFromCommit(repo.dir, repo.id('merge')));
       assert.deepEqual(differences(sets.get(repo.id('merge'))!, exportSetOf(scan.exports)), []);
     } finally {

@@ -13,16 +13,13 @@ const { RepoBuilder } = await import('../helpers/RepoBuilder.js');
 const { mineHistory } = await import('../../src/mining/mineHistory.js');
 const { openStore } = await import('../../src/storage/openStore.js');
 const { eventsTable } = await import('../../src/storage/eventsTable.js');
-const { commitsTable } = await import('../../src/storage/commitsTable.js');
-const { CommitGraph } = await import('../../src/mining/CommitGraph.js');
-const { replayEvents } = await import('../../src/mining/replayEvents.js');
+const { replayStore } = await import('../../src/mining/replayStore.js');
 const { differences, exportSetOf } = await import('../../src/mining/exportSetOf.js');
 const { scanTree } = await import('../../src/snapshot/scanTree.js');
 const { treeFromCommit } = await import('../../src/snapshot/treeFromCommit.js');
 
 type Repo = ReturnType<typeof RepoBuilder.create>;
 type Db = ReturnType<typeof openStore>;
-type EventRow = import('../../src/storage/eventsTable.js').EventRow;
 const day = (n: number): string => `2003-01-${String(n).padStart(2, '0')} 10:00:00 +0000`;
 const dirs: string[] = [];
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -41,16 +38,10 @@ function events(db: Db, repo: Repo, names: string[]): string[] {
 
 /** Commits where replaying the events disagrees with a scan (PRODUCT.md "What must be true" 3). */
 async function replayDisagreements(db: Db, repo: Repo): Promise<string[]> {
-  const commits = [...commitsTable(db).graph()];
-  const byCommit = new Map<string, EventRow[]>();
-  for (const e of eventsTable(db).list()) (byCommit.get(e.commit) ?? byCommit.set(e.commit, []).get(e.commit)!).push(e);
-  const graph = new CommitGraph();
-  for (const c of commits) graph.add(c.sha, c.parents);
-  const sets = replayEvents(commits, (sha) => byCommit.get(sha) ?? [], (parents) => graph.mergeBase(parents));
   const out: string[] = [];
-  for (const c of commits) {
-    const diff = differences(sets.get(c.sha)!, exportSetOf((await scanTree(treeFromCommit(repo.dir, c.sha))).exports));
-    if (diff.length > 0) out.push(`${c.sha}: ${diff.join('; ')}`);
+  for (const [sha, set] of replayStore(db).sets) {
+    const diff = differences(set, exportSetOf((await scanTree(treeFromCommit(repo.dir, sha))).exports));
+    if (diff.length > 0) out.push(`${sha}: ${diff.join('; ')}`);
   }
   return out;
 }

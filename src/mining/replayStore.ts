@@ -1,0 +1,19 @@
+// Replays a whole store's events along its own commit graph: the export set of every mined commit.
+import { commitsTable } from '../storage/commitsTable.js';
+import { type EventRow, eventsTable } from '../storage/eventsTable.js';
+import type { Db } from '../storage/openStore.js';
+import { CommitGraph } from './CommitGraph.js';
+import { type ExportSet, replayEvents } from './replayEvents.js';
+
+export function replayStore(db: Db): { sets: Map<string, ExportSet>; events: number } {
+  const commits = [...commitsTable(db).graph()];
+  const byCommit = new Map<string, EventRow[]>();
+  let events = 0;
+  for (const e of eventsTable(db).list()) {
+    (byCommit.get(e.commit) ?? byCommit.set(e.commit, []).get(e.commit)!).push(e);
+    events++;
+  }
+  const graph = new CommitGraph();
+  for (const c of commits) graph.add(c.sha, c.parents);
+  return { sets: replayEvents(commits, (sha) => byCommit.get(sha) ?? [], (parents) => graph.mergeBase(parents)), events };
+}
