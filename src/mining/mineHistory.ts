@@ -7,7 +7,6 @@ import { decodeText } from '../git/decodeText.js';
 import { grepTree, isAncestor } from '../git/gitQueries.js';
 import { type CommitLink, listCommits } from '../git/listCommits.js';
 import { diffTrees } from '../git/diffTrees.js';
-import { listTree } from '../git/listTree.js';
 import { resolveCommit } from '../git/resolveCommit.js';
 import { type CommitRecord, streamCommits, ZERO_ID } from '../git/streamCommits.js';
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
@@ -25,7 +24,7 @@ import { parseMessage } from './parseMessage.js';
 import { forgetRewritten } from './forgetRewritten.js';
 import { StateKeeper } from './StateKeeper.js';
 import { updateReleases } from './updateReleases.js';
-import { type Replayed, type ReplayGit, replayCommit, settleBlobs } from './replayCommit.js';
+import { type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
 
 export interface MineOptions {
   repo: string;
@@ -126,7 +125,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
       }
       phases.blobsRead = facts.counts.read;
       phases.blobsScanned = facts.counts.scanned;
-      const tipState = await settleBlobs(await states.get(tip), await listTree(repo, tip), git);
+      const tipState = await states.get(tip);
       db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
     } else if (previous !== tip || !mining.hasTipExports(repo, ref)) {
       // Nothing to mine, but this ref's tip exports are missing or old (a kill after the last segment).

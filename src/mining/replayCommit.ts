@@ -40,45 +40,17 @@ export interface Replayed {
 }
 
 export async function replayCommit(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<Replayed> {
+  const first = parents[0] ?? EMPTY_STATE;
+  const { files, kbuild } = await rawChanges(record, first, git);
+  const change = await withNewWrappers(record.sha, applyChanges(first, files, kbuild), git);
   if (parents.length <= 1) {
-    const parent = await withTrueOldBlobs(record, parents[0] ?? EMPTY_STATE, git);
-    const { files, kbuild } = await rawChanges(record, parent, git);
-    const change = await withNewWrappers(record.sha, applyChanges(parent, files, kbuild), git);
     const events = eventsOf([...change.touched].flatMap(([path, t]) => fileChanges(path, t.before, t.after)));
-    return { state: change.state, events, symbolStates: symbolStates(events, parent, change.state) };
+    return { state: change.state, events, symbolStates: symbolStates(events, first, change.state) };
   }
-  return replayMerge(record, parents, git);
+  return mergeEvents(record, parents, change, git);
 }
 
-/**
- * A merge may have kept another version of a file than the one it took (see TreeState.files); the
- * raw diff names the old blob, so the entry is put right first. It exports the same, so no event comes of it.
- */
-async function withTrueOldBlobs(record: CommitRecord, parent: TreeState, git: ReplayGit): Promise<TreeState> {
-  const fixes = new Map<string, FileChange>();
-  for (const { path, parentBlobs } of record.changes) {
-    const entry = parent.files.get(path);
-    const old = parentBlobs[0];
-    if (!entry || !old || old === entry.blob || old === ZERO_ID) continue;
-    const facts = await git.facts.source(old, parent.context.extraNames);
-    fixes.set(path, facts ? { blob: old, facts } : null);
-  }
-  return fixes.size === 0 ? parent : applyChanges(parent, fixes).state;
-}
-
-/** Puts every entry of a commit's state on the commit's own blob (merges may have kept another version). */
-export async function settleBlobs(state: TreeState, blobs: ReadonlyMap<string, string>, git: ReplayGit): Promise<TreeState> {
-  const fixes = new Map<string, FileChange>();
-  for (const [path, entry] of state.files.entries()) {
-    const blob = blobs.get(path);
-    if (blob === entry.blob) continue;
-    const facts = blob ? await git.facts.source(blob, state.context.extraNames) : false;
-    fixes.set(path, facts ? { blob: blob!, facts } : null);
-  }
-  return fixes.size === 0 ? state : applyChanges(state, fixes).state;
-}
-
-/** A non-merge's changes, from its raw diff: only files that can export, and kbuild files that set a namespace. */
+/** A commit's changes against its first parent, from its raw diff: files that can export, and kbuild files that set a namespace. */
 async function rawChanges(record: CommitRecord, parent: TreeState, git: ReplayGit) {
   const files = new Map<string, FileChange>();
   const kbuild = new Map<string, KbuildChange>();
@@ -122,49 +94,28 @@ function combineTouched(first: Map<string, Touched>, second: Map<string, Touched
   return combined;
 }
 
-async function replayMerge(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<Replayed> {
+/**
+ * A merge's own events. Its state is its first parent's with its diff against that parent applied
+ * (`change`); what is left to decide is where that result differs from the clean merge. A path can
+ * differ only where the merge changed it against its first parent, or where another parent changed
+ * it since the merge base: everywhere else all of them, the clean merge and the result agree. With
+ * the base's state out of memory, the paths where the parents differ are a superset of the latter.
+ */
+async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], change: StateChange, git: ReplayGit): Promise<Replayed> {
   const first = parents[0]!;
-  const listed = new Map(record.changes.map((c) => [c.path, c.blob]));
-  // Where the parents' signatures differ (what a file exports, or could export in another context),
-  // or the merge differs from every parent, there is something to decide. Elsewhere every parent's
-  // version is the same file for this tool, and the merge took one of them (it is not in the combined
-  // diff): no event, and no need to ask git which.
-  const sources = new Set<string>();
-  const kbuildFiles = new Set<string>();
-  for (const other of parents.slice(1)) {
-    first.signatures.diff(other.signatures, (path) => sources.add(path));
-    first.kbuild.diff(other.kbuild, (path) => kbuildFiles.add(path));
-  }
-  for (const path of listed.keys()) {
-    if (isExportingSource(path)) sources.add(path);
-    else if (isKbuildFile(path)) kbuildFiles.add(path);
-  }
-  const resultBlobs = await blobsAt(record.sha, [...sources, ...kbuildFiles], listed, git);
-
-  const files = new Map<string, FileChange>();
-  for (const path of sources) {
-    const blob = resultBlobs.get(path) ?? null;
-    const own = first.files.get(path);
-    if (own?.blob === blob) continue;
-    const same = blob ? parents.map((s) => s.files.get(path)).find((e) => e?.blob === blob) : undefined;
-    const facts = same ? same.facts : blob ? await git.facts.source(blob, first.context.extraNames) : false;
-    if (facts) files.set(path, { blob: blob!, facts });
-    else if (own) files.set(path, null);
-  }
-  const kbuild = new Map<string, KbuildChange>();
-  for (const path of kbuildFiles) {
-    const blob = resultBlobs.get(path) ?? null;
-    if (first.kbuild.get(path)?.blob === blob) continue;
-    const namespace = blob ? await git.facts.kbuild(blob) : false;
-    if (namespace) kbuild.set(path, { blob: blob!, namespace });
-    else if (first.kbuild.has(path)) kbuild.set(path, null);
-  }
-  const change = await withNewWrappers(record.sha, applyChanges(first, files, kbuild), git);
   const state = change.state;
-
-  const paths = [...new Set([...sources, ...change.touched.keys()])];
   const base = git.mergeBase(record.parents);
   const baseState = base ? git.recentState(base) : undefined;
+  const candidates = new Set(change.touched.keys());
+  for (const other of parents.slice(1)) (baseState ?? first).signatures.diff(other.signatures, (path) => candidates.add(path));
+  // A symbol exported at such a path is followed to every path it has on any side, so a move
+  // one side made is seen whole; symbols found nowhere among them are clean by the same argument.
+  const sides = baseState ? [...parents, state, baseState] : [...parents, state];
+  const inPlay = new Set<string>();
+  for (const path of candidates) for (const side of sides) for (const e of side.files.get(path)?.result.exports ?? []) inPlay.add(e.symbol);
+  const followed = new Set(candidates);
+  for (const symbol of inPlay) for (const side of sides) for (const [path] of side.symbols.get(symbol)?.entries() ?? []) followed.add(path);
+  const paths = [...followed];
   const baseBlobs = base && !baseState ? await git.lookup(paths.map((path) => `${base}:${path}`)) : [];
   // Per symbol, as replayEvents replays a merge: where the parents agree on a file's value, the
   // replay starts from it; where they differ, from their clean merge over the base (following a
@@ -182,6 +133,7 @@ async function replayMerge(record: CommitRecord, parents: readonly TreeState[], 
     const inResult = valuesBySymbol(state.files.get(path)?.result.exports ?? []);
     let inBase: Map<string, ExportValue> | null = null;
     for (const symbol of new Set([...inResult.keys(), ...inParents.flatMap((v) => [...v.keys()])])) {
+      if (!inPlay.has(symbol)) continue;
       const values = inParents.map((v) => v.get(symbol) ?? null);
       const result = inResult.get(symbol) ?? null;
       if (values.every((v) => v?.key === values[0]?.key)) {
@@ -201,16 +153,6 @@ async function replayMerge(record: CommitRecord, parents: readonly TreeState[], 
   for (const [symbol, values] of bySymbol) changes.push(...mergeSymbol(symbol, values.base, values.parents, values.result));
   const events = eventsOf(changes);
   return { state, events, symbolStates: symbolStates(events, first, state, changes) };
-}
-
-/** The blob at each path of a commit: from its combined diff when listed there, else asked of git. */
-async function blobsAt(commit: string, paths: string[], listed: Map<string, string>, git: ReplayGit): Promise<Map<string, string | null>> {
-  const blobs = new Map<string, string | null>();
-  const ask = paths.filter((path) => !listed.has(path));
-  const answers = await git.lookup(ask.map((path) => `${commit}:${path}`));
-  ask.forEach((path, i) => blobs.set(path, answers[i] ?? null));
-  for (const [path, blob] of listed) blobs.set(path, blob === ZERO_ID ? null : blob);
-  return blobs;
 }
 
 /**

@@ -37,12 +37,7 @@ export interface TreeContext extends LearnedContext {
 }
 
 export interface TreeState {
-  /**
-   * The files that can export. Where a merge's parents had different versions of a file that export
-   * the same, the merge keeps its first parent's entry without asking git which version it took:
-   * the exports are right, only lines and the blob id may be another version's until the file next
-   * changes (the raw diff names the old blob) or the tip is settled.
-   */
+  /** The files that can export, each with the blob the tree has. */
   files: PersistentMap<FileEntry>;
   /**
    * Each file's signature, set only when it changes: branches that edited a file without changing
