@@ -58,6 +58,8 @@ export interface MineSummary {
 }
 
 const DEFAULT_SEGMENT = 5000;
+/** Commits replayed between two looks at what git has sent for the next segment. */
+const YIELD_EVERY = 64;
 
 export async function mineHistory(options: MineOptions): Promise<MineSummary> {
   const started = performance.now();
@@ -102,20 +104,25 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
       };
       const states = new StateKeeper(todo, tip, rebuilder(repo, git));
       const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
+      const segmentAt = (start: number) => todo.slice(start, start + segmentSize);
+      // The next segment is streamed while this one replays, so git inflates blobs on another core.
+      let next: Promise<Map<string, CommitRecord>> | null = streamSegment(repo, segmentAt(0), facts, states.latestExtraNames());
       for (let start = 0; start < todo.length; start += segmentSize) {
-        const segment = todo.slice(start, start + segmentSize);
+        const segment = segmentAt(start);
         let clock = performance.now();
-        const records = await streamSegment(repo, segment, facts, states.latestExtraNames());
+        const records = await next!;
         phases.streamMs += performance.now() - clock;
         clock = performance.now();
+        next = start + segmentSize < todo.length ? streamSegment(repo, segmentAt(start + segmentSize), facts, states.latestExtraNames()) : null;
         const results: { record: CommitRecord; replayed: Replayed }[] = [];
-        for (const link of segment) {
+        for (const [i, link] of segment.entries()) {
           const record = records.get(link.sha)!;
           const parents = await Promise.all(record.parents.map((p) => states.get(p)));
           const replayed = await replayCommit(record, parents, git);
           states.done(link, replayed.state);
           results.push({ record, replayed });
           summary.events += replayed.events.length;
+          if (i % YIELD_EVERY === 0) await new Promise(setImmediate); // let git's output in meanwhile
         }
         phases.replayMs += performance.now() - clock;
         clock = performance.now();

@@ -108,12 +108,18 @@ async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], 
   const baseState = base ? git.recentState(base) : undefined;
   const candidates = new Set(change.touched.keys());
   for (const other of parents.slice(1)) (baseState ?? first).signatures.diff(other.signatures, (path) => candidates.add(path));
-  // A symbol exported at such a path is followed to every path it has on any side, so a move
-  // one side made is seen whole; symbols found nowhere among them are clean by the same argument.
+  // A symbol whose value differs among the parents and the result at such a path is in play: it is
+  // followed to every path it has on any side, so a move one side made is seen whole. Elsewhere
+  // the sides agree, so the clean merge does too.
   const sides = baseState ? [...parents, state, baseState] : [...parents, state];
   const inPlay = new Set<string>();
-  for (const path of candidates) for (const side of sides) for (const e of side.files.get(path)?.result.exports ?? []) inPlay.add(e.symbol);
-  const followed = new Set(candidates);
+  for (const path of candidates) {
+    const values = [...parents, state].map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? []));
+    for (const map of values) {
+      for (const [symbol, value] of map) if (values.some((other) => other.get(symbol)?.key !== value.key)) inPlay.add(symbol);
+    }
+  }
+  const followed = new Set<string>();
   for (const symbol of inPlay) for (const side of sides) for (const [path] of side.symbols.get(symbol)?.entries() ?? []) followed.add(path);
   const paths = [...followed];
   const baseBlobs = base && !baseState ? await git.lookup(paths.map((path) => `${base}:${path}`)) : [];
@@ -199,9 +205,9 @@ function startLicense(symbol: string, state: TreeState, changes: readonly ValueC
     if (license === 'mixed') ['any', 'gpl'].forEach((l) => licenses.add(l));
     else licenses.add(license);
   };
-  for (const [path, exports] of state.symbols.get(symbol)?.entries() ?? []) {
+  for (const [path, licensesThere] of state.symbols.get(symbol)?.entries() ?? []) {
     if (own.has(path)) continue;
-    for (const e of exports) add(e.license);
+    licensesThere.split(',').forEach(add);
   }
   for (const change of own.values()) {
     const start = change.start === undefined ? change.before : change.start;
@@ -211,9 +217,9 @@ function startLicense(symbol: string, state: TreeState, changes: readonly ValueC
   return licenses.size > 1 ? 'mixed' : (licenses.values().next().value as TreeLicense);
 }
 
-export function treeLicense(paths: PersistentMap<Export[]> | undefined): TreeLicense {
+export function treeLicense(paths: PersistentMap<string> | undefined): TreeLicense {
   const licenses = new Set<string>();
-  for (const [, exports] of paths?.entries() ?? []) for (const e of exports) licenses.add(e.license);
+  for (const [, licensesThere] of paths?.entries() ?? []) for (const license of licensesThere.split(',')) licenses.add(license);
   if (licenses.size === 0) return 'none';
   return licenses.size > 1 ? 'mixed' : (licenses.values().next().value as TreeLicense);
 }

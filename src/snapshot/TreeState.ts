@@ -47,8 +47,11 @@ export interface TreeState {
   /** Makefile and Kbuild files that set DEFAULT_SYMBOL_NAMESPACE, by path. */
   kbuild: PersistentMap<KbuildEntry>;
   context: TreeContext;
-  /** symbol → path → that file's exports of the symbol. */
-  symbols: PersistentMap<PersistentMap<Export[]>>;
+  /**
+   * symbol → path → the licenses that file exports it under, sorted and joined (`any`, `gpl`,
+   * `any,gpl`). No lines, so an edit that only moves an export leaves the index as it was.
+   */
+  symbols: PersistentMap<PersistentMap<string>>;
 }
 
 /** A file's new content: its blob and facts, or null when it is gone or exports nothing anymore. */
@@ -212,18 +215,21 @@ function changedWrapperNames(before: TreeContext, after: TreeContext): Set<strin
 function reindex(
   symbols: TreeState['symbols'], path: string, before: Export[], after: Export[],
 ): TreeState['symbols'] {
-  const bySymbol = (exports: Export[]): Map<string, Export[]> => {
-    const map = new Map<string, Export[]>();
-    for (const e of exports) (map.get(e.symbol) ?? map.set(e.symbol, []).get(e.symbol)!).push(e);
-    return map;
-  };
-  const old = bySymbol(before);
-  const now = bySymbol(after);
+  const old = licensesBySymbol(before);
+  const now = licensesBySymbol(after);
   for (const symbol of new Set([...old.keys(), ...now.keys()])) {
-    const paths = (symbols.get(symbol) ?? PersistentMap.empty<Export[]>()).set(path, now.get(symbol));
+    if (old.get(symbol) === now.get(symbol)) continue;
+    const paths = (symbols.get(symbol) ?? PersistentMap.empty<string>()).set(path, now.get(symbol));
     symbols = symbols.set(symbol, paths.size > 0 ? paths : undefined);
   }
   return symbols;
+}
+
+/** Each symbol a file exports, with the licenses it is exported under there (sorted, joined by commas). */
+function licensesBySymbol(exports: Export[]): Map<string, string> {
+  const sets = new Map<string, Set<string>>();
+  for (const e of exports) (sets.get(e.symbol) ?? sets.set(e.symbol, new Set()).get(e.symbol)!).add(e.license);
+  return new Map([...sets].map(([symbol, licenses]) => [symbol, [...licenses].sort().join(',')]));
 }
 
 /** Whether a kbuild change in `dir` can change the namespace of `path` (its directory or below). */
