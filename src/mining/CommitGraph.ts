@@ -5,6 +5,7 @@ export class CommitGraph {
   private readonly index = new Map<string, number>();
   private readonly shas: string[] = [];
   private readonly parents: number[][] = [];
+  private flags = new Uint8Array(0);
 
   /** Adds a commit whose parents were added before it (or are unknown: shallow or unmined history). */
   add(sha: string, parentShas: readonly string[]): void {
@@ -47,7 +48,12 @@ export class CommitGraph {
   private bestCommonAncestors(a: number, b: number): number[] {
     if (a === b) return [a];
     const STALE = 4;
-    const flags = new Map<number, number>([[a, 1], [b, 2]]);
+    // One flags array for every walk, cleared afterwards where this walk set it.
+    if (this.flags.length < this.shas.length) this.flags = new Uint8Array(this.shas.length * 2);
+    const flags = this.flags;
+    const touched: number[] = [a, b];
+    flags[a] = 1;
+    flags[b] = 2;
     const heap = new MaxHeap();
     heap.push(a);
     heap.push(b);
@@ -55,18 +61,19 @@ export class CommitGraph {
     const found: number[] = [];
     while (live > 0 && heap.size > 0) {
       const id = heap.pop();
-      let flag = flags.get(id)!;
+      let flag = flags[id]!;
       if (!(flag & STALE)) live--;
       if ((flag & 3) === 3 && !(flag & STALE)) {
         found.push(id);
         flag |= STALE;
       }
       for (const parent of this.parents[id]!) {
-        const before = flags.get(parent) ?? 0;
+        const before = flags[parent]!;
         const after = before | flag;
         if (after === before) continue;
-        flags.set(parent, after);
+        flags[parent] = after;
         if (before === 0) {
+          touched.push(parent);
           heap.push(parent);
           if (!(after & STALE)) live++;
         } else if (after & STALE && !(before & STALE)) {
@@ -74,6 +81,7 @@ export class CommitGraph {
         }
       }
     }
+    for (const id of touched) flags[id] = 0;
     return found.filter((x) => !found.some((y) => y !== x && this.isAncestor(x, y)));
   }
 
@@ -105,7 +113,9 @@ class MaxHeap {
     for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (items[parent]! >= items[i]!) break;
-      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      const swap = items[parent]!;
+      items[parent] = items[i]!;
+      items[i] = swap;
       i = parent;
     }
   }
@@ -123,7 +133,9 @@ class MaxHeap {
         if (left < items.length && items[left]! > items[largest]!) largest = left;
         if (right < items.length && items[right]! > items[largest]!) largest = right;
         if (largest === i) break;
-        [items[largest], items[i]] = [items[i]!, items[largest]!];
+        const swap = items[largest]!;
+        items[largest] = items[i]!;
+        items[i] = swap;
         i = largest;
       }
     }

@@ -24,6 +24,7 @@ import { parseMessage } from './parseMessage.js';
 import { forgetRewritten } from './forgetRewritten.js';
 import { StateKeeper } from './StateKeeper.js';
 import { updateReleases } from './updateReleases.js';
+import { updateReleaseLicenses } from './updateReleaseLicenses.js';
 import { type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
 
 export interface MineOptions {
@@ -139,7 +140,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
       const tipState = (await scanTree(treeFromCommit(repo, tip))).state;
       db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
     }
-    await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null);
+    if (await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null)) updateReleaseLicenses(db);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();
     summary.elapsedMs = performance.now() - started;
     return summary;

@@ -65,6 +65,40 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX tip_exports_by_symbol ON tip_exports(symbol);
   `,
+  `
+  -- Each release's exports, counted by symbol over the whole tree (a symbol exported under both
+  -- licenses in different files counts as mixed).
+  ALTER TABLE releases ADD COLUMN symbols_any INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE releases ADD COLUMN symbols_gpl INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE releases ADD COLUMN symbols_mixed INTEGER NOT NULL DEFAULT 0;
+
+  -- A symbol's license over the whole tree at each release where it differs from the release
+  -- before ('none' once it is no longer exported): the license at any release is the latest row.
+  CREATE TABLE release_licenses (
+    ordinal INTEGER NOT NULL, symbol TEXT NOT NULL, license TEXT NOT NULL,
+    PRIMARY KEY (symbol, ordinal)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX release_licenses_by_release ON release_licenses(ordinal);
+
+  -- Subsystems: the MAINTAINERS entries of the mined tip and the named groups.
+  CREATE TABLE subsystems (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,                 -- maintainers or group
+    status TEXT,
+    details TEXT NOT NULL               -- JSON: maintainers, reviewers, lists, trees
+  ) STRICT;
+
+  -- Which subsystems each path of an event or a tip export belongs to, and why.
+  CREATE TABLE path_subsystems (
+    path TEXT NOT NULL,
+    subsystem_id INTEGER NOT NULL REFERENCES subsystems(id),
+    most_specific INTEGER NOT NULL,     -- 1 for the entry get_maintainer.pl ranks first
+    reason TEXT NOT NULL,               -- the pattern that matched, or the parent directory it fell back to
+    PRIMARY KEY (path, subsystem_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX path_subsystems_by_subsystem ON path_subsystems(subsystem_id, path);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
