@@ -25,6 +25,7 @@ import { forgetRewritten } from './forgetRewritten.js';
 import { StateKeeper } from './StateKeeper.js';
 import { updateReleases } from './updateReleases.js';
 import { updateReleaseLicenses } from './updateReleaseLicenses.js';
+import { updateSymbols } from './updateSymbols.js';
 import { type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
 
 export interface MineOptions {
@@ -142,6 +143,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
     }
     if (await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null)) updateReleaseLicenses(db);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();
+    updateSymbols(db);
     summary.elapsedMs = performance.now() - started;
     return summary;
   } finally {

@@ -46,14 +46,22 @@ export function eventsTable(db: Db) {
     /** Events oldest first (in mining order, then as recorded), optionally of one symbol. */
     *list(filter: { symbol?: string } = {}): Generator<EventRow> {
       const where = filter.symbol === undefined ? '' : 'WHERE e.symbol = @symbol';
-      const rows = db.prepare(`SELECT c.sha, c.parent_shas, c.author_name, c.author_email, c.author_time, c.author_tz,
-        c.committer_name, c.committer_email, c.committer_time, c.committer_tz, c.subject, c.trailers, c.release,
-        e.symbol, e.path, e.from_path, e.kind, e.merge, e.before_macro, e.after_macro, e.before_license,
-        e.after_license, e.before_namespace, e.after_namespace, e.line
-        FROM events e JOIN commits c ON c.id = e.commit_id ${where} ORDER BY e.commit_id, e.id`).iterate(filter);
+      const rows = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN commits c ON c.id = e.commit_id ${where}
+        ORDER BY e.commit_id, e.id`).iterate(filter);
       for (const row of rows as Iterable<StoredEvent>) yield eventRow(row);
     },
   };
+}
+
+/** The columns an EventRow is made of, from `events e` joined with `commits c`. */
+const EVENT_COLUMNS = `c.sha, c.parent_shas, c.author_name, c.author_email, c.author_time, c.author_tz,
+  c.committer_name, c.committer_email, c.committer_time, c.committer_tz, c.subject, c.trailers, c.release,
+  e.symbol, e.path, e.from_path, e.kind, e.merge, e.before_macro, e.after_macro, e.before_license,
+  e.after_license, e.before_namespace, e.after_namespace, e.line`;
+
+/** Event rows from a query tail (`FROM events e JOIN commits c ... WHERE ... ORDER BY ...`) and its parameters. */
+export function eventRowsFrom(db: Db, tail: string, params: Record<string, unknown>): EventRow[] {
+  return (db.prepare(`SELECT ${EVENT_COLUMNS} ${tail}`).all(params) as StoredEvent[]).map(eventRow);
 }
 
 interface StoredEvent extends Omit<EventRow, 'commit' | 'parents' | 'author_date' | 'committer_date' | 'trailers'> {

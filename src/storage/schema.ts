@@ -98,6 +98,22 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (path, subsystem_id)
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX path_subsystems_by_subsystem ON path_subsystems(subsystem_id, path);
+
+  -- Every symbol the record knows, with what lookups and searches show without a scan of events.
+  CREATE TABLE symbols (
+    symbol TEXT PRIMARY KEY,
+    license TEXT NOT NULL,              -- over the whole tree at the current tip: any, gpl, mixed, none
+    events INTEGER NOT NULL,
+    last_change INTEGER                 -- committer time of its latest tightening or loosening
+  ) STRICT, WITHOUT ROWID;
+
+  -- The subsystems of the files a symbol is exported from now or was in any event.
+  CREATE TABLE symbol_subsystems (
+    subsystem_id INTEGER NOT NULL REFERENCES subsystems(id),
+    symbol TEXT NOT NULL,
+    PRIMARY KEY (subsystem_id, symbol)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX symbol_subsystems_by_symbol ON symbol_subsystems(symbol);
   `,
 ];
 

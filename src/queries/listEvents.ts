@@ -1,0 +1,59 @@
+// Events with their attribution, filtered by range, kind, subsystem, author and symbol, oldest first.
+import type { EventKind } from '../model.js';
+import { type EventRow, eventRowsFrom } from '../storage/eventsTable.js';
+import type { Db } from '../storage/openStore.js';
+
+/** A range end: a release tag (events of commits first released up to it) or a time in seconds. */
+export type RangeEnd = { release: string } | { time: number };
+
+export interface EventFilter {
+  from?: RangeEnd;
+  to?: RangeEnd;
+  kinds?: readonly EventKind[];
+  subsystem?: string;
+  /** A substring of the author's name or e-mail. */
+  author?: string;
+  symbol?: string;
+  limit: number;
+  offset: number;
+}
+
+export function listEvents(db: Db, filter: EventFilter): { total: number; items: EventRow[] } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
+  const end = (name: 'from' | 'to', at: RangeEnd | undefined): void => {
+    if (!at) return;
+    const op = name === 'from' ? '>' : '<=';
+    if ('time' in at) {
+      clauses.push(`c.committer_time ${name === 'from' ? '>=' : '<='} @${name}`);
+      params[name] = at.time;
+    } else {
+      // From v1 to v2: what v2 has and v1 did not (commits first released after v1, up to v2).
+      clauses.push(`(SELECT ordinal FROM releases WHERE tag = c.release) ${op} (SELECT ordinal FROM releases WHERE tag = @${name})`);
+      params[name] = at.release;
+    }
+  };
+  end('from', filter.from);
+  end('to', filter.to);
+  if (filter.kinds && filter.kinds.length > 0) {
+    clauses.push(`e.kind IN (${filter.kinds.map((_, i) => `@kind${i}`).join(', ')})`);
+    filter.kinds.forEach((kind, i) => (params[`kind${i}`] = kind));
+  }
+  if (filter.subsystem !== undefined) {
+    clauses.push(`e.path IN (SELECT ps.path FROM path_subsystems ps JOIN subsystems s ON s.id = ps.subsystem_id WHERE s.name = @subsystem)`);
+    params.subsystem = filter.subsystem;
+  }
+  if (filter.author !== undefined) {
+    clauses.push(`(instr(lower(c.author_name), lower(@author)) > 0 OR instr(lower(c.author_email), lower(@author)) > 0)`);
+    params.author = filter.author;
+  }
+  if (filter.symbol !== undefined) {
+    clauses.push('e.symbol = @symbol');
+    params.symbol = filter.symbol;
+  }
+  const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+  const from = 'FROM events e JOIN commits c ON c.id = e.commit_id';
+  const total = db.prepare(`SELECT count(*) ${from} ${where}`).pluck().get(params) as number;
+  const items = eventRowsFrom(db, `${from} ${where} ORDER BY e.commit_id, e.id LIMIT @limit OFFSET @offset`, params);
+  return { total, items };
+}
