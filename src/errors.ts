@@ -45,6 +45,13 @@ export class BadInput extends KsymtrailError<{ what: string; value: string }> {
   }
 }
 
+/** A `--groups` file (or data/subsystems.json) that is not valid JSON or has a field of the wrong shape. */
+export class BadGroupsFile extends KsymtrailError<{ source: string; field: string; problem: string }> {
+  constructor(source: string, field: string, problem: string) {
+    super('BadGroupsFile', `groups file ${source}: ${field ? `${field}: ` : ''}${problem} (data/subsystems.json shows the format)`, { source, field, problem });
+  }
+}
+
 export class DbFromNewerVersion extends KsymtrailError<{ path: string; found: number; supported: number }> {
   constructor(path: string, found: number, supported: number) {
     super('DbFromNewerVersion', `${path} was written by a newer ksymtrail (schema ${found}, this one reads up to ${supported}); upgrade ksymtrail`, { path, found, supported });

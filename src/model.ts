@@ -74,3 +74,12 @@ export interface ExportEvent {
   /** The line of the export after the change (before it, for a removal). */
   line: number | null;
 }
+
+/**
+ * A subsystem (PRODUCT.md "subsystem"): a MAINTAINERS entry, named by its title, or a named group
+ * from data/subsystems.json (or a `--groups` file).
+ */
+export interface Subsystem {
+  kind: 'maintainers' | 'group';
+  name: string;
+}
