@@ -4,6 +4,7 @@ import { registerEvents } from './commands/events.js';
 import { registerMine } from './commands/mine.js';
 import { registerScan } from './commands/scan.js';
 import { registerStart } from './commands/start.js';
+import { registerSubsystems } from './commands/subsystems.js';
 import { formatError } from './formatError.js';
 import { type Output, PROCESS_OUTPUT } from './Output.js';
 
@@ -16,6 +17,7 @@ export function buildProgram(out: Output): Command {
   registerScan(program, out);
   registerMine(program, out);
   registerEvents(program, out);
+  registerSubsystems(program, out);
   return program;
 }
 

@@ -39,3 +39,15 @@ export async function reachableFrom(repo: string, tip: string): Promise<string[]
   await finished;
   return text.split('\n').filter((line) => line !== '');
 }
+
+/** The content of `path` in a commit's tree, or null when the commit has no such file. */
+export async function readFileAt(repo: string, commit: string, path: string): Promise<Buffer | null> {
+  const { child, finished } = spawnGit(repo, ['cat-file', '-e', `${commit}:${path}`], [0, 1, 128]);
+  child.stdout.resume();
+  if ((await finished) !== 0) return null;
+  const read = spawnGit(repo, ['cat-file', 'blob', `${commit}:${path}`]);
+  const chunks: Buffer[] = [];
+  read.child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await read.finished;
+  return Buffer.concat(chunks);
+}

@@ -26,6 +26,8 @@ import { StateKeeper } from './StateKeeper.js';
 import { updateReleases } from './updateReleases.js';
 import { updateReleaseLicenses } from './updateReleaseLicenses.js';
 import { updateSymbols } from './updateSymbols.js';
+import { type SubsystemsSummary, updateSubsystems } from './updateSubsystems.js';
+import type { SubsystemGroup } from '../subsystems/loadGroups.js';
 import { type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
 
 export interface MineOptions {
@@ -37,6 +39,8 @@ export interface MineOptions {
   /** Threads in all: above 1, blobs are scanned on jobs-1 worker threads. */
   jobs?: number;
   onProgress?: (progress: MineProgress) => void;
+  /** Subsystem groups beside data/subsystems.json (kept in the database for later mines). */
+  groups?: SubsystemGroup[];
 }
 
 export interface MineProgress {
@@ -55,6 +59,8 @@ export interface MineSummary {
   elapsedMs: number;
   /** The tip mined before, when it is no longer an ancestor of the new one (history was rewritten). */
   rewrittenFrom: string | null;
+  /** Set when subsystems were mapped again (the tip, its MAINTAINERS, the groups or the paths changed). */
+  subsystems: SubsystemsSummary | null;
   /** Where the time went, and how many blobs were read from git and scanned. */
   phases: { streamMs: number; replayMs: number; writeMs: number; blobsRead: number; blobsScanned: number };
 }
@@ -91,7 +97,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
     const todo = (await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null)))
       .filter((c) => commits.idOf(c.sha) === undefined);
     const phases = { streamMs: 0, replayMs: 0, writeMs: 0, blobsRead: 0, blobsScanned: 0 };
-    const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases };
+    const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null };
     if (todo.length > 0) {
       const graph = new CommitGraph();
       if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents);
@@ -141,9 +147,13 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
       const tipState = (await scanTree(treeFromCommit(repo, tip))).state;
       db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
     }
-    if (await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null)) updateReleaseLicenses(db);
+    await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null);
+    updateReleaseLicenses(db);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();
     updateSymbols(db);
+    const userGroups = options.groups ?? storedGroups(db);
+    if (options.groups) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('user_groups', ?)").run(JSON.stringify(options.groups));
+    summary.subsystems = await updateSubsystems(db, repo, tip, userGroups);
     summary.elapsedMs = performance.now() - started;
     return summary;
   } finally {
@@ -214,4 +224,10 @@ function writeSegment(db: Db, results: readonly { record: CommitRecord; replayed
       mining.advanceFrontier(id, record.parents);
     }
   }).immediate();
+}
+
+/** The groups a user gave an earlier mine of this database. */
+function storedGroups(db: Db): SubsystemGroup[] {
+  const text = db.prepare("SELECT value FROM meta WHERE key = 'user_groups'").pluck().get() as string | undefined;
+  return text === undefined ? [] : (JSON.parse(text) as SubsystemGroup[]);
 }

@@ -8,15 +8,14 @@ import { compareVersions, firstReleases, isReleaseTag } from './releaseTags.js';
 /**
  * The first release of every commit, recomputed whenever commits or release tags changed: a lower
  * release can come to contain a commit mined earlier (2.4's branch merged into 2.6 again later).
- * Returns whether anything was recomputed.
  */
-export async function updateReleases(db: Db, repo: string, changed: boolean): Promise<boolean> {
+export async function updateReleases(db: Db, repo: string, changed: boolean): Promise<void> {
   const commits = commitsTable(db);
   const mining = miningStateTables(db);
   const tags = new Map([...(await listTags(repo))].filter(([tag]) => isReleaseTag(tag)));
   const known = mining.releases();
   const unchanged = tags.size === known.size && [...tags].every(([tag, sha]) => known.get(tag) === sha);
-  if (unchanged && !changed) return false;
+  if (unchanged && !changed) return;
   const parents = new Map<string, string[]>();
   for (const c of commits.graph()) parents.set(c.sha, c.parents);
   const releases = [...tags].filter(([, sha]) => parents.has(sha)).map(([tag, sha]) => ({ tag, sha }));
@@ -26,6 +25,5 @@ export async function updateReleases(db: Db, repo: string, changed: boolean): Pr
     for (const [sha, tag] of claimed) commits.setRelease(sha, tag);
     mining.setReleases(new Map(releases.map((r) => [r.tag, r.sha])), compareVersions);
   }).immediate();
-  return true;
 }
 

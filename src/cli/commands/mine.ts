@@ -6,12 +6,14 @@ import { openStore } from '../../storage/openStore.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
 import type { Output } from '../Output.js';
 import { parseCount } from '../parseCount.js';
+import { readGroupsOption } from '../readGroupsOption.js';
 
 interface MineOptions {
   rev?: string;
   db: string;
   jobs: number;
   quiet?: boolean;
+  groups?: string;
 }
 
 export function registerMine(program: Command, out: Output): void {
@@ -22,8 +24,10 @@ export function registerMine(program: Command, out: Output): void {
     .option('--rev <rev>', 'the branch, tag or commit to mine up to', 'HEAD')
     .option('--db <file>', 'the database file', DEFAULT_DB)
     .option('--jobs <n>', 'threads in all: above 1, blobs are scanned on jobs-1 worker threads', parseCount, 1)
+    .option('--groups <file>', 'your subsystem groups beside data/subsystems.json (kept for later mines)')
     .option('--quiet', 'no progress bar')
     .action(async (repo: string, options: MineOptions) => {
+      const groups = readGroupsOption(options.groups);
       const db = openStore(options.db);
       const bar = !options.quiet && process.stderr.isTTY
         ? new SingleBar({ format: 'mining {bar} {value}/{total} commits | {rate}/s | ETA {eta_formatted} | {events} events', stream: process.stderr })
@@ -34,6 +38,7 @@ export function registerMine(program: Command, out: Output): void {
           rev: options.rev,
           db,
           jobs: options.jobs,
+          groups,
           onProgress: (p) => {
             if (!bar) return;
             if (bar.getTotal() !== p.total) bar.start(p.total, 0, { events: 0, rate: 0 });
