@@ -69,3 +69,11 @@ export class DatabaseBusy extends KsymtrailError<{ path: string; pid: number }> 
     super('DatabaseBusy', `${path} is being mined by another ksymtrail (pid ${pid}); wait for it to finish`, { path, pid });
   }
 }
+
+/** A symbol, subsystem or release the record does not know (the server's 404). */
+export class NotFound extends KsymtrailError<{ what: string; name: string; nearest: string[] }> {
+  constructor(what: string, name: string, nearest: string[] = []) {
+    const hint = nearest.length > 0 ? `; nearest: ${nearest.join(', ')}` : '';
+    super('NotFound', `no ${what} ${JSON.stringify(name)} in the record${hint}`, { what, name, nearest });
+  }
+}

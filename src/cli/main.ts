@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerEvents } from './commands/events.js';
 import { registerMine } from './commands/mine.js';
 import { registerScan } from './commands/scan.js';
+import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
 import { registerSubsystems } from './commands/subsystems.js';
 import { formatError } from './formatError.js';
@@ -18,6 +19,7 @@ export function buildProgram(out: Output): Command {
   registerMine(program, out);
   registerEvents(program, out);
   registerSubsystems(program, out);
+  registerServe(program, out);
   return program;
 }
 
