@@ -1,9 +1,12 @@
 // The command line: wires the commands, turns errors into one line and an exit status.
 import { Command, CommanderError } from 'commander';
+import { registerCheckImports } from './commands/checkImports.js';
+import { registerCite } from './commands/cite.js';
 import { registerEvents } from './commands/events.js';
 import { registerMine } from './commands/mine.js';
 import { registerScan } from './commands/scan.js';
 import { registerServe } from './commands/serve.js';
+import { registerShow } from './commands/show.js';
 import { registerStart } from './commands/start.js';
 import { registerSubsystems } from './commands/subsystems.js';
 import { formatError } from './formatError.js';
@@ -18,6 +21,9 @@ export function buildProgram(out: Output): Command {
   registerScan(program, out);
   registerMine(program, out);
   registerEvents(program, out);
+  registerShow(program, out);
+  registerCite(program, out);
+  registerCheckImports(program, out);
   registerSubsystems(program, out);
   registerServe(program, out);
   return program;
@@ -25,10 +31,11 @@ export function buildProgram(out: Output): Command {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function main(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  const program = buildProgram(out);
+  let verdict = 0;
+  const program = buildProgram({ ...out, setExitStatus: (status) => (verdict = status) });
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return verdict;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const { line, status } = formatError(error);

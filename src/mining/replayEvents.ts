@@ -20,7 +20,8 @@ export function replayEvents(
   for (const { sha, parents } of commits) {
     const known = parents.filter((p) => sets.has(p));
     let set = known.length === 0 ? PersistentMap.empty<string>() : sets.get(known[0]!)!;
-    if (known.length > 1) set = cleanMerge(known.map((p) => sets.get(p)!), mergeBase(known), sets);
+    // Parents with one and the same set merge to it: no base needed (the common case when replaying few symbols).
+    if (known.length > 1 && known.some((p) => sets.get(p) !== set)) set = cleanMerge(known.map((p) => sets.get(p)!), mergeBase(known), sets);
     for (const event of eventsOf(sha)) set = applyEvent(set, event);
     sets.set(sha, set);
   }

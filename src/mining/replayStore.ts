@@ -5,11 +5,13 @@ import type { Db } from '../storage/openStore.js';
 import { CommitGraph } from './CommitGraph.js';
 import { type ExportSet, replayEvents } from './replayEvents.js';
 
-export function replayStore(db: Db): { sets: Map<string, ExportSet>; events: number } {
+/** With `only`, just those symbols' events are replayed (their sets hold nothing else). */
+export function replayStore(db: Db, only?: ReadonlySet<string>): { sets: Map<string, ExportSet>; events: number } {
   const commits = [...commitsTable(db).graph()];
   const byCommit = new Map<string, EventRow[]>();
   let events = 0;
   for (const e of eventsTable(db).list()) {
+    if (only && !only.has(e.symbol)) continue;
     (byCommit.get(e.commit) ?? byCommit.set(e.commit, []).get(e.commit)!).push(e);
     events++;
   }
