@@ -5,6 +5,7 @@ import { registerCite } from './commands/cite.js';
 import { registerEvents } from './commands/events.js';
 import { registerMine } from './commands/mine.js';
 import { registerScan } from './commands/scan.js';
+import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStart } from './commands/start.js';
@@ -25,6 +26,7 @@ export function buildProgram(out: Output): Command {
   registerCite(program, out);
   registerCheckImports(program, out);
   registerSubsystems(program, out);
+  registerReport(program, out);
   registerServe(program, out);
   return program;
 }

@@ -10,7 +10,8 @@ export interface EventFilter {
   from?: RangeEnd;
   to?: RangeEnd;
   kinds?: readonly EventKind[];
-  subsystem?: string;
+  /** One subsystem, or several (events of any of them). */
+  subsystem?: string | readonly string[];
   /** A substring of the author's name or e-mail. */
   author?: string;
   symbol?: string;
@@ -40,8 +41,9 @@ export function listEvents(db: Db, filter: EventFilter): { total: number; items:
     filter.kinds.forEach((kind, i) => (params[`kind${i}`] = kind));
   }
   if (filter.subsystem !== undefined) {
-    clauses.push(`e.path IN (SELECT ps.path FROM path_subsystems ps JOIN subsystems s ON s.id = ps.subsystem_id WHERE s.name = @subsystem)`);
-    params.subsystem = filter.subsystem;
+    clauses.push(`e.path IN (SELECT ps.path FROM path_subsystems ps JOIN subsystems s ON s.id = ps.subsystem_id
+      WHERE s.name IN (SELECT value FROM json_each(@subsystems)))`);
+    params.subsystems = JSON.stringify(typeof filter.subsystem === 'string' ? [filter.subsystem] : filter.subsystem);
   }
   if (filter.author !== undefined) {
     clauses.push(`(instr(lower(c.author_name), lower(@author)) > 0 OR instr(lower(c.author_email), lower(@author)) > 0)`);
