@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadTest } from './benchApi.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const repo = process.argv[2] ?? process.env.KSYMTRAIL_BENCH_REPO;
@@ -48,7 +49,7 @@ const pickaxe = await timed('git', ['-C', repo, 'log', '--no-merges', '-G', 'EXP
 console.error(`pickaxe pass ${pickaxe.toFixed(1)} s`);
 const floor = await timed('git', ['-C', repo, 'cat-file', '--batch-all-objects', '--batch', '--unordered']);
 console.error(`floor ${floor.toFixed(1)} s`);
-const walk = await timed('git', ['-C', repo, 'log', '--raw', '--no-renames', '-c', rev]);
+const walk = await timed('git', ['-C', repo, 'log', '--raw', '--no-renames', '--diff-merges=first-parent', rev]);
 console.error(`raw walk ${walk.toFixed(1)} s`);
 
 const fullDb = join(work, 'full.db');
@@ -63,6 +64,8 @@ const partDb = join(work, 'part.db');
 mine(older, partDb);
 const incremental = mine(rev, partDb);
 console.error(`1,000 new commits ${(incremental.elapsedMs / 1000).toFixed(2)} s`);
+const [single, fifty, twoHundred] = await loadTest(ROOT, fullDb, [{ connections: 1, seconds: 5 }, { connections: 50, seconds: 10 }, { connections: 200, seconds: 30 }]);
+console.error(`API: p50 ${single!.p50} ms alone; ${fifty!.rps} req/s at 50 connections`);
 rmSync(work, { recursive: true, force: true });
 
 const seconds = full.elapsedMs / 1000;
@@ -78,7 +81,7 @@ History: ${commits.toLocaleString('en')} commits, ${merges.toLocaleString('en')}
 | --- | --- | --- |
 ${row('git pickaxe pass `git log --no-merges -G\'EXPORT_[A-Z_]*SYMBOL\' -p -U0`', `${pickaxe.toFixed(1)} s`, '')}
 ${row('floor `git cat-file --batch-all-objects --batch --unordered`', `${floor.toFixed(1)} s`, '')}
-${row('raw tree-diff walk `git log --raw --no-renames -c`', `${walk.toFixed(1)} s`, '')}
+${row('raw tree-diff walk `git log --raw --no-renames --diff-merges=first-parent` (what the mine streams)', `${walk.toFixed(1)} s`, '')}
 ${row('full mine (merges included), `--jobs 1`', `${seconds.toFixed(1)} s`, '')}
 ${row('full mine ÷ pickaxe pass', `${(seconds / pickaxe).toFixed(2)}`, '≤ 0.25')}
 ${row('full mine ÷ floor', `${(seconds / floor).toFixed(2)}`, '≤ 1.5')}
@@ -91,7 +94,13 @@ ${row('peak memory (RSS) of the mine', `${full.maxRssMb} MB`, '< 1,500 MB')}
 ${row('rerun with nothing new', `${(rerun.elapsedMs / 1000).toFixed(2)} s`, '< 1 s')}
 ${row('rerun after 1,000 new commits', `${(incremental.elapsedMs / 1000).toFixed(2)} s`, '< 2 s')}
 ${row('projection to mainline (1.3 M commits) at the measured per-commit cost', `${((perCommitMs * MAINLINE_COMMITS) / 60000).toFixed(0)} min (${perCommitMs.toFixed(2)} ms/commit)`, 'minutes, not the 20–30 min of the pickaxe pass')}
-${row('API lookups (p50, requests/s at 50 connections)', 'not measured: the server is issue 5', 'p50 < 2 ms, ≥ 2,000 req/s')}
+${row('API symbol lookup `GET /api/symbols/:name`, one connection for 5 s: p50 / p99', `${single!.p50} ms / ${single!.p99} ms (${single!.rps} req/s)`, 'p50 < 2 ms')}
+${row('API symbol lookups, 50 connections for 10 s: requests/s, p50 / p99, errors', `${fifty!.rps} req/s, ${fifty!.p50} ms / ${fifty!.p99} ms, ${fifty!.errors + fifty!.non2xx} errors`, '≥ 2,000 req/s')}
+${row('API symbol lookups, 200 connections for 30 s: requests/s, p99, errors, server RSS before → after', `${twoHundred!.rps} req/s, p99 ${twoHundred!.p99} ms, ${twoHundred!.errors + twoHundred!.non2xx} errors, ${twoHundred!.rssBeforeMb} → ${twoHundred!.rssAfterMb} MB`, 'no errors, memory stable')}
+
+API figures: \`ksymtrail serve\` in its own process on loopback over the database of the full mine,
+autocannon in the bench's process, each request a symbol drawn in turn from 500 random known ones;
+one node process serves, so latency at many connections is mostly queueing.
 
 The projection scales this history's per-commit cost linearly; mainline's commits touch more
 exporting files and its merges are smaller, so it is a rough figure.

@@ -58,6 +58,20 @@ export class DbFromNewerVersion extends KsymtrailError<{ path: string; found: nu
   }
 }
 
+/** A reader (the server, show, report) given a database an older ksymtrail wrote: it will not migrate it. */
+export class DbFromOlderVersion extends KsymtrailError<{ path: string; found: number; supported: number }> {
+  constructor(path: string, found: number, supported: number) {
+    super('DbFromOlderVersion', `${path} was written by an older ksymtrail (schema ${found}, this one reads ${supported}); run ksymtrail mine on it once to upgrade it`, { path, found, supported });
+  }
+}
+
+/** A reader given a database path where there is nothing yet. */
+export class NoDatabase extends KsymtrailError<{ path: string }> {
+  constructor(path: string) {
+    super('NoDatabase', `${path} does not exist; mine a repository into it first (ksymtrail mine REPO --db ${path}) or give another --db`, { path });
+  }
+}
+
 export class NotADatabase extends KsymtrailError<{ path: string }> {
   constructor(path: string) {
     super('NotADatabase', `${path} is not a ksymtrail database; give another --db path (the file was not modified)`, { path });

@@ -1,4 +1,5 @@
 // Which mined tip "now" means: the ref mined most recently (a database usually holds one).
+import { prepared } from '../storage/prepared.js';
 import type { Db } from '../storage/openStore.js';
 
 export interface CurrentTip {
@@ -8,6 +9,6 @@ export interface CurrentTip {
 }
 
 export function currentTip(db: Db): CurrentTip | null {
-  const row = db.prepare('SELECT repo, ref, tip_sha AS sha FROM refs ORDER BY mined_at DESC, rowid DESC LIMIT 1').get();
+  const row = prepared(db, 'SELECT repo, ref, tip_sha AS sha FROM refs ORDER BY mined_at DESC, rowid DESC LIMIT 1').get();
   return (row as CurrentTip | undefined) ?? null;
 }

@@ -1,4 +1,5 @@
 // Since when a symbol is GPL-only: the commit that began its latest run of GPL-only states.
+import { prepared } from '../storage/prepared.js';
 import type { Db } from '../storage/openStore.js';
 
 export interface GplOnlySince {
@@ -11,7 +12,7 @@ export interface GplOnlySince {
 
 /** Null when the symbol's latest recorded state is not GPL-only. */
 export function gplOnlySince(db: Db, symbol: string): GplOnlySince | null {
-  const states = db.prepare(`SELECT s.license, c.sha AS 'commit', c.subject, c.author_name AS author, c.author_time, c.release
+  const states = prepared(db, `SELECT s.license, c.sha AS 'commit', c.subject, c.author_name AS author, c.author_time, c.release
     FROM symbol_states s JOIN commits c ON c.id = s.commit_id WHERE s.symbol = ? ORDER BY s.commit_id`)
     .all(symbol) as { license: string; commit: string; subject: string; author: string; author_time: number; release: string | null }[];
   if (states.length === 0 || states.at(-1)!.license !== 'gpl') return null;

@@ -1,4 +1,5 @@
 // Events with their attribution, filtered by range, kind, subsystem, author and symbol, oldest first.
+import { prepared } from '../storage/prepared.js';
 import type { EventKind } from '../model.js';
 import { type EventRow, eventRowsFrom } from '../storage/eventsTable.js';
 import type { Db } from '../storage/openStore.js';
@@ -55,7 +56,7 @@ export function listEvents(db: Db, filter: EventFilter): { total: number; items:
   }
   const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
   const from = 'FROM events e JOIN commits c ON c.id = e.commit_id';
-  const total = db.prepare(`SELECT count(*) ${from} ${where}`).pluck().get(params) as number;
+  const total = prepared(db, `SELECT count(*) ${from} ${where}`).pluck().get(params) as number;
   const items = eventRowsFrom(db, `${from} ${where} ORDER BY e.commit_id, e.id LIMIT @limit OFFSET @offset`, params);
   return { total, items };
 }

@@ -1,4 +1,5 @@
 // The releases in version order, with the exported symbols by license at each.
+import { prepared } from '../storage/prepared.js';
 import type { Db } from '../storage/openStore.js';
 
 export interface ReleaseRow {
@@ -13,7 +14,7 @@ export interface ReleaseRow {
 }
 
 export function listReleases(db: Db): ReleaseRow[] {
-  const rows = db.prepare(`SELECT r.tag AS release, r.sha AS 'commit', c.committer_time AS time,
+  const rows = prepared(db, `SELECT r.tag AS release, r.sha AS 'commit', c.committer_time AS time,
       r.symbols_any AS any, r.symbols_gpl AS gpl, r.symbols_mixed AS mixed
     FROM releases r LEFT JOIN commits c ON c.sha = r.sha ORDER BY r.ordinal`).all() as (Omit<ReleaseRow, 'date' | 'gplShare'> & { time: number | null })[];
   return rows.map(({ time, ...r }) => {

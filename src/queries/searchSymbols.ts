@@ -1,5 +1,6 @@
 // Symbol search: every symbol the record knows (exported now or once), prefix matches first, then
 // substring matches, with its license now.
+import { prepared } from '../storage/prepared.js';
 import type { Db } from '../storage/openStore.js';
 import type { TreeLicense } from '../model.js';
 
@@ -29,8 +30,8 @@ export function searchSymbols(db: Db, search: SymbolSearch): { total: number; it
     AND (@license IS NULL OR y.license = @license)
     AND (@subsystem IS NULL OR y.symbol IN (SELECT ss.symbol FROM symbol_subsystems ss
       JOIN subsystems s ON s.id = ss.subsystem_id WHERE s.name = @subsystem))`;
-  const total = db.prepare(`SELECT count(*) ${where}`).pluck().get(params) as number;
-  const items = db.prepare(`SELECT y.symbol, y.license, y.events ${where}
+  const total = prepared(db, `SELECT count(*) ${where}`).pluck().get(params) as number;
+  const items = prepared(db, `SELECT y.symbol, y.license, y.events ${where}
     ORDER BY y.symbol NOT LIKE @prefix ESCAPE '\\', y.symbol LIMIT @limit OFFSET @offset`).all(params) as SymbolHit[];
   return { total, items };
 }

@@ -1,4 +1,5 @@
 // Totals over the whole record, and what it was mined from.
+import { prepared } from '../storage/prepared.js';
 import type { Db } from '../storage/openStore.js';
 import { currentTip } from './currentTip.js';
 
@@ -17,12 +18,12 @@ export interface StoreStats {
 
 export function storeStats(db: Db): StoreStats {
   const tip = currentTip(db);
-  const count = (sql: string): number => db.prepare(sql).pluck().get() as number;
-  const byKind = db.prepare('SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY kind').all() as { kind: string; n: number }[];
+  const count = (sql: string): number => prepared(db, sql).pluck().get() as number;
+  const byKind = prepared(db, 'SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY kind').all() as { kind: string; n: number }[];
   const symbols = { any: 0, gpl: 0, mixed: 0, none: 0 };
-  for (const r of db.prepare('SELECT license, count(*) AS n FROM symbols GROUP BY license').all() as { license: keyof typeof symbols; n: number }[]) symbols[r.license] = r.n;
+  for (const r of prepared(db, 'SELECT license, count(*) AS n FROM symbols GROUP BY license').all() as { license: keyof typeof symbols; n: number }[]) symbols[r.license] = r.n;
   return {
-    demo: db.prepare("SELECT value FROM meta WHERE key = 'demo'").pluck().get() === '1',
+    demo: prepared(db, "SELECT value FROM meta WHERE key = 'demo'").pluck().get() === '1',
     repo: tip?.repo ?? null,
     ref: tip?.ref ?? null,
     tip: tip?.sha ?? null,

@@ -1,4 +1,5 @@
 // Subsystems: the list with counts, and one subsystem with its symbols, their license periods and events.
+import { prepared } from '../storage/prepared.js';
 import type { TreeLicense } from '../model.js';
 import { type EventRow, eventRowsFrom } from '../storage/eventsTable.js';
 import type { Db } from '../storage/openStore.js';
@@ -26,7 +27,7 @@ function withShare(row: Omit<SubsystemRow, 'gplShare'>): SubsystemRow {
 
 /** Every subsystem that has at least one export or event, most exports first. */
 export function listSubsystems(db: Db): SubsystemRow[] {
-  const rows = db.prepare(`SELECT * FROM (${SUMMARY}) WHERE exports > 0 OR eventCount > 0 ORDER BY exports DESC, name`).all() as Omit<SubsystemRow, 'gplShare'>[];
+  const rows = prepared(db, `SELECT * FROM (${SUMMARY}) WHERE exports > 0 OR eventCount > 0 ORDER BY exports DESC, name`).all() as Omit<SubsystemRow, 'gplShare'>[];
   return rows.map(withShare);
 }
 
@@ -51,10 +52,10 @@ export interface SubsystemDetail extends SubsystemRow {
 }
 
 export function subsystemDetail(db: Db, name: string): SubsystemDetail | null {
-  const row = db.prepare(`SELECT * FROM (${SUMMARY}) WHERE name = ?`).get(name) as Omit<SubsystemRow, 'gplShare'> | undefined;
+  const row = prepared(db, `SELECT * FROM (${SUMMARY}) WHERE name = ?`).get(name) as Omit<SubsystemRow, 'gplShare'> | undefined;
   if (!row) return null;
-  const details = JSON.parse(db.prepare('SELECT details FROM subsystems WHERE name = ?').pluck().get(name) as string) as SubsystemDetail['details'];
-  const states = db.prepare(`SELECT ss.symbol, y.license AS now, st.license, c.committer_time AS 'from', c.sha AS 'commit'
+  const details = JSON.parse(prepared(db, 'SELECT details FROM subsystems WHERE name = ?').pluck().get(name) as string) as SubsystemDetail['details'];
+  const states = prepared(db, `SELECT ss.symbol, y.license AS now, st.license, c.committer_time AS 'from', c.sha AS 'commit'
     FROM symbol_subsystems ss JOIN subsystems s ON s.id = ss.subsystem_id JOIN symbols y ON y.symbol = ss.symbol
     JOIN symbol_states st ON st.symbol = ss.symbol JOIN commits c ON c.id = st.commit_id
     WHERE s.name = ? ORDER BY ss.symbol, st.commit_id`).all(name) as { symbol: string; now: TreeLicense; license: TreeLicense; from: number; commit: string }[];

@@ -1,5 +1,6 @@
 // One symbol: its exports at the current tip with their subsystems, every event with attribution
 // and first release, and its license at each release where that changed.
+import { prepared } from '../storage/prepared.js';
 import type { TreeLicense } from '../model.js';
 import { type EventRow, eventRowsFrom } from '../storage/eventsTable.js';
 import type { Db } from '../storage/openStore.js';
@@ -24,16 +25,16 @@ export interface SymbolDetail {
 
 /** The symbol's record, or null when the record has never seen it exported. */
 export function symbolDetail(db: Db, symbol: string): SymbolDetail | null {
-  const known = db.prepare('SELECT license FROM symbols WHERE symbol = ?').pluck().get(symbol) as TreeLicense | undefined;
+  const known = prepared(db, 'SELECT license FROM symbols WHERE symbol = ?').pluck().get(symbol) as TreeLicense | undefined;
   if (known === undefined) return null;
   const tip = currentTip(db);
-  const exports = db.prepare(`SELECT t.path, t.line, t.macro, t.license, t.namespace,
+  const exports = prepared(db, `SELECT t.path, t.line, t.macro, t.license, t.namespace,
       (SELECT json_group_array(s.name) FROM path_subsystems ps JOIN subsystems s ON s.id = ps.subsystem_id
         WHERE ps.path = t.path) AS subsystems
     FROM tip_exports t WHERE t.repo = ? AND t.ref = ? AND t.symbol = ? ORDER BY t.path, t.line`)
     .all(tip?.repo ?? '', tip?.ref ?? '', symbol) as (Omit<CurrentExport, 'subsystems'> & { subsystems: string })[];
   const events = eventRowsFrom(db, 'FROM events e JOIN commits c ON c.id = e.commit_id WHERE e.symbol = @symbol ORDER BY e.commit_id, e.id', { symbol });
-  const releases = db.prepare(`SELECT r.tag AS release, l.license FROM release_licenses l JOIN releases r USING (ordinal)
+  const releases = prepared(db, `SELECT r.tag AS release, l.license FROM release_licenses l JOIN releases r USING (ordinal)
     WHERE l.symbol = ? ORDER BY l.ordinal`).all(symbol) as { release: string; license: TreeLicense }[];
   return {
     symbol,
@@ -48,7 +49,7 @@ export function symbolDetail(db: Db, symbol: string): SymbolDetail | null {
 export function nearestSymbols(db: Db, symbol: string, count = 5): string[] {
   for (let keep = symbol.length - 1; keep >= 2; keep--) {
     const prefix = symbol.slice(0, keep).replace(/[\\%_]/g, (c) => `\\${c}`);
-    const hits = db.prepare(`SELECT symbol FROM symbols WHERE symbol LIKE ? ESCAPE '\\'
+    const hits = prepared(db, `SELECT symbol FROM symbols WHERE symbol LIKE ? ESCAPE '\\'
       ORDER BY abs(length(symbol) - ?), symbol LIMIT ?`).pluck().all(`${prefix}%`, symbol.length, count) as string[];
     if (hits.length > 0) return hits;
   }

@@ -24,9 +24,9 @@ export function checkedText(name: string, value: string): string {
   return value;
 }
 
-/** A symbol name as C spells identifiers. */
+/** A symbol name as C spells identifiers, with GCC's `$` (PA-RISC's millicode exports `$$divI`). */
 export function symbolName(value: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,255}$/.test(value)) throw new BadInput('symbol', value.slice(0, 64), 'is not a C identifier');
+  if (!/^[A-Za-z_$][A-Za-z0-9_$]{0,255}$/.test(value)) throw new BadInput('symbol', value.slice(0, 64), 'is not a C identifier');
   return value;
 }
 

@@ -1,4 +1,5 @@
 // The events table and the symbol states beside it: what each commit did to each symbol.
+import { prepared } from './prepared.js';
 import type { ExportEvent } from '../model.js';
 import type { SymbolState } from '../mining/replayCommit.js';
 import type { Db } from './openStore.js';
@@ -31,11 +32,11 @@ export interface EventRow {
 }
 
 export function eventsTable(db: Db) {
-  const insert = db.prepare(`INSERT INTO events (commit_id, symbol, path, from_path, kind, merge, before_macro, after_macro,
+  const insert = prepared(db, `INSERT INTO events (commit_id, symbol, path, from_path, kind, merge, before_macro, after_macro,
     before_license, after_license, before_namespace, after_namespace, line)
     VALUES (@commitId, @symbol, @path, @fromPath, @kind, @merge, @beforeMacro, @afterMacro,
     @beforeLicense, @afterLicense, @beforeNamespace, @afterNamespace, @line)`);
-  const insertState = db.prepare('INSERT INTO symbol_states (commit_id, symbol, license, switch) VALUES (?, ?, ?, ?)');
+  const insertState = prepared(db, 'INSERT INTO symbol_states (commit_id, symbol, license, switch) VALUES (?, ?, ?, ?)');
   return {
     insert(commitId: number, event: ExportEvent): void {
       insert.run({ commitId, ...event });
@@ -46,7 +47,7 @@ export function eventsTable(db: Db) {
     /** Events oldest first (in mining order, then as recorded), optionally of one symbol. */
     *list(filter: { symbol?: string } = {}): Generator<EventRow> {
       const where = filter.symbol === undefined ? '' : 'WHERE e.symbol = @symbol';
-      const rows = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN commits c ON c.id = e.commit_id ${where}
+      const rows = prepared(db, `SELECT ${EVENT_COLUMNS} FROM events e JOIN commits c ON c.id = e.commit_id ${where}
         ORDER BY e.commit_id, e.id`).iterate(filter);
       for (const row of rows as Iterable<StoredEvent>) yield eventRow(row);
     },
@@ -61,7 +62,7 @@ const EVENT_COLUMNS = `c.sha, c.parent_shas, c.author_name, c.author_email, c.au
 
 /** Event rows from a query tail (`FROM events e JOIN commits c ... WHERE ... ORDER BY ...`) and its parameters. */
 export function eventRowsFrom(db: Db, tail: string, params: Record<string, unknown>): EventRow[] {
-  return (db.prepare(`SELECT ${EVENT_COLUMNS} ${tail}`).all(params) as StoredEvent[]).map(eventRow);
+  return (prepared(db, `SELECT ${EVENT_COLUMNS} ${tail}`).all(params) as StoredEvent[]).map(eventRow);
 }
 
 interface StoredEvent extends Omit<EventRow, 'commit' | 'parents' | 'author_date' | 'committer_date' | 'trailers'> {

@@ -2,7 +2,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { DbFromNewerVersion, NotADatabase } from '../errors.js';
+import { DbFromNewerVersion, DbFromOlderVersion, NoDatabase, NotADatabase } from '../errors.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type Db = Database.Database;
@@ -14,6 +14,7 @@ export interface OpenOptions {
 
 export function openStore(path: string, options: OpenOptions = {}): Db {
   const exists = existsSync(path);
+  if (!exists && options.readonly) throw new NoDatabase(path);
   if (exists && !looksLikeSqlite(path)) throw new NotADatabase(path);
   if (!exists && !options.readonly) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -23,6 +24,10 @@ export function openStore(path: string, options: OpenOptions = {}): Db {
     const empty = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n === 0;
     if (applicationId !== APPLICATION_ID && !(empty && applicationId === 0)) throw new NotADatabase(path);
     if (version > SCHEMA_VERSION) throw new DbFromNewerVersion(path, version, SCHEMA_VERSION);
+    if (options.readonly && version < SCHEMA_VERSION) {
+      if (empty) throw new NotADatabase(path);
+      throw new DbFromOlderVersion(path, version, SCHEMA_VERSION);
+    }
     db.pragma('busy_timeout = 10000');
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
