@@ -48,8 +48,11 @@ export interface ParseResult {
   unknown: UnknownExport[];
 }
 
-/** What one commit did to one symbol's exports in one file (PRODUCT.md "event"). */
-export const EVENT_KINDS = ['added', 'removed', 'tightened', 'loosened', 'macro-changed', 'namespace-changed', 'moved'] as const;
+/**
+ * What one commit did to one symbol's exports in one file (PRODUCT.md "event"). `present`: exported
+ * at the first commit of a shallow clone, whose history before it is not there to say when it came.
+ */
+export const EVENT_KINDS = ['added', 'removed', 'tightened', 'loosened', 'macro-changed', 'namespace-changed', 'moved', 'present'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** Why a merge commit has an event of its own: it wrote something new, or it dropped one side's change. */

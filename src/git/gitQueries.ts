@@ -1,4 +1,6 @@
 // Short git questions the miner asks: ancestry, tags, and which files of a commit hold some text.
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import { gitRecords, spawnGit } from './runGit.js';
 
 /** Whether `ancestor` is reachable from `descendant` (false too when `ancestor` no longer exists). */
@@ -50,4 +52,16 @@ export async function readFileAt(repo: string, commit: string, path: string): Pr
   read.child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
   await read.finished;
   return Buffer.concat(chunks);
+}
+
+/** The commits where a shallow clone's history is cut (empty for a full repository). */
+export async function shallowBoundary(repo: string): Promise<Set<string>> {
+  const { child, finished } = spawnGit(repo, ['rev-parse', '--is-shallow-repository', '--git-path', 'shallow']);
+  let text = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+  await finished;
+  const [shallow, file] = text.trim().split('\n');
+  if (shallow !== 'true' || !file) return new Set();
+  const contents = await readFile(isAbsolute(file) ? file : join(repo, file), 'latin1').catch(() => '');
+  return new Set(contents.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)));
 }

@@ -4,7 +4,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { CatFileBatch } from '../git/CatFileBatch.js';
 import { decodeText } from '../git/decodeText.js';
-import { grepTree, isAncestor } from '../git/gitQueries.js';
+import { grepTree, isAncestor, shallowBoundary } from '../git/gitQueries.js';
 import { type CommitLink, listCommits } from '../git/listCommits.js';
 import { diffTrees } from '../git/diffTrees.js';
 import { resolveCommit } from '../git/resolveCommit.js';
@@ -59,6 +59,8 @@ export interface MineSummary {
   elapsedMs: number;
   /** The tip mined before, when it is no longer an ancestor of the new one (history was rewritten). */
   rewrittenFrom: string | null;
+  /** In a shallow clone, the mined commits where its history starts (their exports are `present`). */
+  shallowFrom: string[];
   /** Set when subsystems were mapped again (the tip, its MAINTAINERS, the groups or the paths changed). */
   subsystems: SubsystemsSummary | null;
   /** Where the time went, and how many blobs were read from git and scanned. */
@@ -96,8 +98,10 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
     // Commits another repository already brought are not mined again (its frontier may be unknown here).
     const todo = (await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null)))
       .filter((c) => commits.idOf(c.sha) === undefined);
+    const shallow = await shallowBoundary(repo);
     const phases = { streamMs: 0, replayMs: 0, writeMs: 0, blobsRead: 0, blobsScanned: 0 };
-    const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null };
+    const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null,
+      shallowFrom: [...shallow].filter((sha) => todo.some((c) => c.sha === sha)) };
     if (todo.length > 0) {
       const graph = new CommitGraph();
       if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents);
@@ -127,6 +131,8 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
           const record = records.get(link.sha)!;
           const parents = await Promise.all(record.parents.map((p) => states.get(p)));
           const replayed = await replayCommit(record, parents, git);
+          // A shallow clone's first commits did not add what they export: history before them is missing.
+          if (shallow.has(record.sha)) replayed.events = replayed.events.map((e) => (e.kind === 'added' ? { ...e, kind: 'present' } : e));
           states.done(link, replayed.state);
           results.push({ record, replayed });
           summary.events += replayed.events.length;

@@ -102,6 +102,7 @@ const CHANGE: Record<EventKind, (c: CitedChange) => string> = {
   removed: (c) => `Removed: ${macro(c.beforeMacro)} for ${c.symbol} in ${c.path}${namespace(c.beforeNamespace)}`,
   tightened: (c) => `Tightened: ${macros(c)} for ${c.symbol} in ${c.path}${namespace(c.afterNamespace)}`,
   loosened: (c) => `Loosened: ${macros(c)} for ${c.symbol} in ${c.path}${namespace(c.afterNamespace)}`,
+  present: (c) => `Present at the start of a shallow history: ${macro(c.afterMacro)} for ${c.symbol} in ${c.path}${namespace(c.afterNamespace)}`,
   'macro-changed': (c) => `Macro changed: ${macros(c)} for ${c.symbol} in ${c.path}${namespace(c.afterNamespace)}`,
   'namespace-changed': (c) => `Namespace changed: ${c.beforeNamespace ?? 'none'} -> ${c.afterNamespace ?? 'none'} for ${c.symbol} in ${c.path}`,
   // A move that also changes the license is both a move and a tightening (PRODUCT.md): say both macros.

@@ -46,6 +46,9 @@ export function registerMine(program: Command, out: Output): void {
           },
         });
         bar?.stop();
+        if (summary.shallowFrom.length > 0) {
+          out.stderr(`ksymtrail: warning: shallow clone: history starts at ${summary.shallowFrom.map((sha) => sha.slice(0, 12)).join(', ')}; what it exports there is recorded as present at the start, not added`);
+        }
         if (summary.rewrittenFrom) {
           out.stderr(`ksymtrail: history rewritten: ${summary.ref} was at ${summary.rewrittenFrom.slice(0, 12)}, which ${summary.tip.slice(0, 12)} does not contain; dropped the old commits and re-mined`);
         }
