@@ -65,6 +65,13 @@ export class DbFromOlderVersion extends KsymtrailError<{ path: string; found: nu
   }
 }
 
+/** Another `mine` (a live process) is writing this database. */
+export class MineInProgress extends KsymtrailError<{ path: string; pid: number; host: string }> {
+  constructor(path: string, pid: number, host: string) {
+    super('MineInProgress', `${path} is being mined by process ${pid} on ${host}; wait for it to finish (a rerun then continues where it stopped)`, { path, pid, host });
+  }
+}
+
 /** A reader given a database path where there is nothing yet. */
 export class NoDatabase extends KsymtrailError<{ path: string }> {
   constructor(path: string) {

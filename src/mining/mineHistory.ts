@@ -16,6 +16,7 @@ import { resultOf, type TreeState } from '../snapshot/TreeState.js';
 import { commitsTable } from '../storage/commitsTable.js';
 import { eventsTable } from '../storage/eventsTable.js';
 import { miningStateTables } from '../storage/miningStateTables.js';
+import { acquireMiningLock } from '../storage/miningLock.js';
 import type { Db } from '../storage/openStore.js';
 import { BlobFacts } from './BlobFacts.js';
 import { INLINE_SCANNER, scanPool } from './ScanPool.js';
@@ -72,6 +73,15 @@ const DEFAULT_SEGMENT = 5000;
 const YIELD_EVERY = 64;
 
 export async function mineHistory(options: MineOptions): Promise<MineSummary> {
+  const release = acquireMiningLock(options.db, options.db.name);
+  try {
+    return await mineLocked(options);
+  } finally {
+    release();
+  }
+}
+
+async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const started = performance.now();
   const repo = resolvePath(options.repo);
   const ref = options.rev ?? 'HEAD';

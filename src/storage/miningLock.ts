@@ -1,0 +1,28 @@
+// One miner per database: a second `mine` on the same file refuses with a clear message instead of
+// racing the first. The claim is a row in `meta`; a claim whose process is gone (kill -9) is stale.
+import { hostname } from 'node:os';
+import { MineInProgress } from '../errors.js';
+import type { Db } from './openStore.js';
+
+/** Claims the database for this process; returns the release. */
+export function acquireMiningLock(db: Db, path: string): () => void {
+  const me = { pid: process.pid, host: hostname() };
+  db.transaction(() => {
+    const text = db.prepare("SELECT value FROM meta WHERE key = 'miner'").pluck().get() as string | undefined;
+    const holder = text ? (JSON.parse(text) as typeof me) : null;
+    if (holder && holder.pid !== me.pid && (holder.host !== me.host || isAlive(holder.pid))) throw new MineInProgress(path, holder.pid, holder.host);
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('miner', ?)").run(JSON.stringify(me));
+  }).immediate();
+  return () => {
+    db.prepare("DELETE FROM meta WHERE key = 'miner' AND value = ?").run(JSON.stringify(me));
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
