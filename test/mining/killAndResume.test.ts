@@ -68,7 +68,7 @@ function mineToCompletion(repo: string, db: string): void {
   assert.equal(run.status, 0, run.stderr);
 }
 
-test('a mine killed with SIGKILL at random moments and then rerun gives the store of an uninterrupted mine, the database intact each time', async () => {
+test('a mine killed with SIGKILL at 20 random moments in a row and then rerun gives the store of an uninterrupted mine, the database intact each time', async () => {
   // Over 5,000 commits, so the miner commits a first segment well before it is done: a kill can
   // land before it, inside the second, or in the steps that follow the last.
   const repo = join(work, 'long');
@@ -84,9 +84,10 @@ test('a mine killed with SIGKILL at random moments and then rerun gives the stor
   const killedDb = dbs.file('killed.db');
   const runs: string[] = [];
   let kills = 0;
-  for (let i = 0; i < 4; i++) {
+  const KILLS = 20;
+  for (let i = 0; i < KILLS; i++) {
     // Stratified over the run, so the early and the late moments are both hit.
-    const delay = Math.round(duration * (0.15 + (0.8 * (i + Math.random())) / 4));
+    const delay = Math.round(duration * (0.15 + (0.8 * (i + Math.random())) / KILLS));
     const { killed } = await mineAndKill(repo, killedDb, delay);
     if (killed) kills++;
     const afterKill = readStore(killedDb);
