@@ -6,6 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTest } from './benchApi.js';
+import { benchParsers } from './benchParsers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const repo = process.argv[2] ?? process.env.KSYMTRAIL_BENCH_REPO;
@@ -67,6 +68,7 @@ console.error(`1,000 new commits ${(incremental.elapsedMs / 1000).toFixed(2)} s`
 const [single, fifty, twoHundred] = await loadTest(ROOT, fullDb, [{ connections: 1, seconds: 5 }, { connections: 50, seconds: 10 }, { connections: 200, seconds: 30 }]);
 console.error(`API: p50 ${single!.p50} ms alone; ${fifty!.rps} req/s at 50 connections`);
 rmSync(work, { recursive: true, force: true });
+const parsers = benchParsers();
 
 const seconds = full.elapsedMs / 1000;
 const perCommitMs = full.elapsedMs / commits;
@@ -97,6 +99,13 @@ ${row('projection to mainline (1.3 M commits) at the measured per-commit cost', 
 ${row('API symbol lookup `GET /api/symbols/:name`, one connection for 5 s: p50 / p99', `${single!.p50} ms / ${single!.p99} ms (${single!.rps} req/s)`, 'p50 < 2 ms')}
 ${row('API symbol lookups, 50 connections for 10 s: requests/s, p50 / p99, errors', `${fifty!.rps} req/s, ${fifty!.p50} ms / ${fifty!.p99} ms, ${fifty!.errors + fifty!.non2xx} errors`, '≥ 2,000 req/s')}
 ${row('API symbol lookups, 200 connections for 30 s: requests/s, p99, errors, server RSS before → after', `${twoHundred!.rps} req/s, p99 ${twoHundred!.p99} ms, ${twoHundred!.errors + twoHundred!.non2xx} errors, ${twoHundred!.rssBeforeMb} → ${twoHundred!.rssAfterMb} MB`, 'no errors, memory stable')}
+
+Parser time against input size (best of three runs after a warm-up; linear means a flat per-unit cost):
+
+| input | time | per unit |
+| --- | --- | --- |
+${parsers.exports.map((t) => `| parseExports, ${t.size} of C | ${t.ms.toFixed(0)} ms | ${t.perUnitMs.toFixed(1)} ms/MB |`).join('\n')}
+${parsers.maintainers.map((t) => `| parseMaintainers, ${t.size} | ${t.ms.toFixed(0)} ms | ${(t.perUnitMs * 1000).toFixed(1)} µs/entry |`).join('\n')}
 
 API figures: \`ksymtrail serve\` in its own process on loopback over the database of the full mine,
 autocannon in the bench's process, each request a symbol drawn in turn from 500 random known ones;
