@@ -25,6 +25,12 @@ export class NotADirectory extends KsymtrailError<{ path: string }> {
   }
 }
 
+export class NoCommits extends KsymtrailError<{ path: string }> {
+  constructor(path: string) {
+    super('NoCommits', `${path} is a git repository with no commits yet; give a repository with history (a kernel clone)`, { path });
+  }
+}
+
 export class UnknownRev extends KsymtrailError<{ rev: string; repo: string; nearest: string[] }> {
   constructor(rev: string, repo: string, nearest: string[]) {
     const hint = nearest.length > 0 ? `; nearest names: ${nearest.join(', ')}` : '';

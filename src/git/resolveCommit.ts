@@ -1,7 +1,7 @@
 // Resolves a user's rev to a commit id, or says which names exist nearby.
 import { stat } from 'node:fs/promises';
 import { simpleGit } from 'simple-git';
-import { GitFailed, NotARepository, UnknownRev } from '../errors.js';
+import { GitFailed, NoCommits, NotARepository, UnknownRev } from '../errors.js';
 
 /**
  * simple-git refuses to run with variables that can make git run other programs (PAGER, EDITOR, most
@@ -39,6 +39,8 @@ export async function resolveCommit(repo: string, rev: string): Promise<string> 
   if (/^[0-9a-f]{40,64}$/.test(id)) return id;
   const names = (await git.raw(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags']).catch(() => ''))
     .split('\n').filter((name) => name.length > 0);
+  const anyCommit = (await git.raw(['rev-list', '-n', '1', '--all']).catch(() => '')).trim();
+  if (anyCommit === '') throw new NoCommits(repo);
   throw new UnknownRev(rev, repo, nearestNames(rev, names));
 }
 

@@ -5,6 +5,7 @@ import { type MineSummary, mineHistory } from '../../mining/mineHistory.js';
 import { openStore } from '../../storage/openStore.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
 import type { Output } from '../Output.js';
+import { resolveCommit } from '../../git/resolveCommit.js';
 import { parseCount } from '../parseCount.js';
 import { readGroupsOption } from '../readGroupsOption.js';
 
@@ -28,6 +29,7 @@ export function registerMine(program: Command, out: Output): void {
     .option('--quiet', 'no progress bar')
     .action(async (repo: string, options: MineOptions) => {
       const groups = readGroupsOption(options.groups);
+      await resolveCommit(repo, options.rev ?? 'HEAD'); // a bad repository or rev must not create the database
       const db = openStore(options.db);
       const bar = !options.quiet && process.stderr.isTTY
         ? new SingleBar({ format: 'mining {bar} {value}/{total} commits | {rate}/s | ETA {eta_formatted} | {events} events', stream: process.stderr })

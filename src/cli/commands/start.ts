@@ -9,6 +9,7 @@ import { openStore } from '../../storage/openStore.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
 import { formatTable } from '../formatTable.js';
 import type { Output } from '../Output.js';
+import { resolveCommit } from '../../git/resolveCommit.js';
 import { parsePort } from '../parseCount.js';
 import { serveUntilStopped } from './serve.js';
 
@@ -30,6 +31,7 @@ export function registerStart(program: Command, out: Output): void {
       const path = repo ?? buildDemoRepository(DEMO_REPO);
       const dbPath = options.db ?? (demo ? DEMO_DB : DEFAULT_DB);
       if (demo) out.stderr(`ksymtrail: no repository given: mining the DEMO repository ${path} (invented data, not the kernel's)`);
+      await resolveCommit(path, options.rev); // a bad repository or rev must not create the database
       const db = openStore(dbPath);
       try {
         if (demo) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')").run();
