@@ -42,10 +42,12 @@ export function drawReleasesChart(container, releases) {
 
   // Release names thinned so that labels never overlap.
   const every = Math.max(1, Math.ceil(releases.length / Math.max(1, innerW / 56)));
-  const shown = new Set(releases.filter((_, i) => i % every === 0 || i === releases.length - 1).map((r) => r.release));
+  const last = releases.length - 1;
+  // The newest release is always named; the regular name before it gives way when too close.
+  const shown = new Set(releases.filter((_, i) => i === last || (i % every === 0 && last - i >= every)).map((r) => r.release));
   plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${innerH})`)
     .call(d3.axisBottom(x).tickValues([...shown]).tickSizeOuter(0));
-  plot.append('g').attr('class', 'axis axis-count').call(d3.axisLeft(y).ticks(5, 's'));
+  plot.append('g').attr('class', 'axis axis-count').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('~s')));
   plot.append('g').attr('class', 'axis axis-share').attr('transform', `translate(${innerW},0)`)
     .call(d3.axisRight(share).ticks(5, '.0%'));
   svg.append('text').attr('class', 'axis-title').attr('transform', `translate(14,${MARGIN.top + innerH / 2}) rotate(-90)`)
