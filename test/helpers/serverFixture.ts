@@ -1,6 +1,7 @@
 // A mined record for server, page and report tests: VFIO, HMM and MM files under a MAINTAINERS, four
-// release tags, a merge, additions, a removal, a move, tightenings, a loosening, a Latin-1 author and
-// a commit whose subject is HTML that would run script if a page ever rendered it as markup.
+// release tags, a merge, additions, a removal, a move, tightenings, a loosening, a Latin-1 author, an
+// author with quotes and an ampersand, and a commit whose subject is HTML that would run script if a
+// page ever rendered it as markup.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,8 @@ F:	include/linux/vfio.h
 const ALEX = { name: 'Alex Williamson', email: 'alex.williamson@example.org' };
 const JEROME = { name: 'Jérôme Glisse', email: 'jglisse@example.org' };
 const ANDREW = { name: 'Andrew Morton', email: 'akpm@example.org' };
-const MALLORY = { name: '<b>Mallory</b>', email: 'mallory@example.org' };
+// git cuts an ident at its first '<', so markup cannot ride in a name; quotes and ampersands can.
+const MALLORY = { name: 'Mallory & "Eve" O\'Hare', email: 'mallory@example.org' };
 
 /** One exported function. */
 function one(name: string, gpl = false): string {
