@@ -59,3 +59,14 @@ test('the API only reads: other methods are refused', async () => {
     assert.equal(status, 404, method);
   }
 });
+
+test('page routes check their names too: a traversal is a JSON 400 and reads nothing', async () => {
+  for (const path of ['/symbol/..%2f..%2fetc%2fpasswd', '/subsystem/%00', '/assets/..%2f..%2fpackage.json']) {
+    const { status, body, text } = await api.get(path);
+    assert.ok(status === 400 || status === 404, `${path}: ${status}`);
+    assert.equal(typeof body?.message, 'string', path);
+    assert.doesNotMatch(text, /ksymtrail|root:/, path);
+  }
+  const page = await api.get('/symbol/vfio_pin_pages');
+  assert.deepEqual([page.status, page.headers.get('content-type')?.startsWith('text/html')], [200, true]);
+});

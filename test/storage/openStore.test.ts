@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { DbFromNewerVersion, NotADatabase } from '../../src/errors.js';
+import { DbFromNewerVersion, DbFromOlderVersion, NoDatabase, NotADatabase } from '../../src/errors.js';
 import { openStore } from '../../src/storage/openStore.js';
 import { SCHEMA_VERSION } from '../../src/storage/schema.js';
 
@@ -61,4 +61,29 @@ test('a reader opens a database read-only and cannot create one', () => inTemp((
   const reader = openStore(path, { readonly: true });
   assert.throws(() => reader.exec('CREATE TABLE x (y INTEGER)'), /readonly/);
   reader.close();
+}));
+
+test('a database from a newer ksymtrail is left byte for byte as it was, by writers and readers', () => inTemp((dir) => {
+  const path = join(dir, 'k.db');
+  openStore(path).close();
+  const raw = new Database(path);
+  raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+  raw.close();
+  const before = readFileSync(path);
+  assert.throws(() => openStore(path), DbFromNewerVersion);
+  assert.throws(() => openStore(path, { readonly: true }), DbFromNewerVersion);
+  assert.ok(readFileSync(path).equals(before));
+}));
+
+test('a reader refuses a database an older ksymtrail wrote, says to mine it once, and does not migrate it', () => inTemp((dir) => {
+  const path = join(dir, 'k.db');
+  openStore(path).close();
+  const raw = new Database(path);
+  raw.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+  raw.close();
+  const before = readFileSync(path);
+  assert.throws(() => openStore(path, { readonly: true }), (error: unknown) =>
+    error instanceof DbFromOlderVersion && /run ksymtrail mine on it once to upgrade it/.test(error.message));
+  assert.ok(readFileSync(path).equals(before));
+  assert.throws(() => openStore(join(dir, 'missing.db'), { readonly: true }), NoDatabase);
 }));
