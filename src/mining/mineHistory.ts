@@ -65,7 +65,8 @@ export interface MineSummary {
   /** Set when subsystems were mapped again (the tip, its MAINTAINERS, the groups or the paths changed). */
   subsystems: SubsystemsSummary | null;
   /** Where the time went, and how many blobs were read from git and scanned. */
-  phases: { streamMs: number; replayMs: number; writeMs: number; blobsRead: number; blobsScanned: number };
+  /** finishMs: the steps after the commits (releases, their licenses, symbols, subsystems). */
+  phases: { streamMs: number; replayMs: number; writeMs: number; finishMs: number; blobsRead: number; blobsScanned: number };
 }
 
 const DEFAULT_SEGMENT = 5000;
@@ -109,7 +110,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     const todo = (await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null)))
       .filter((c) => commits.idOf(c.sha) === undefined);
     const shallow = await shallowBoundary(repo);
-    const phases = { streamMs: 0, replayMs: 0, writeMs: 0, blobsRead: 0, blobsScanned: 0 };
+    const phases = { streamMs: 0, replayMs: 0, writeMs: 0, finishMs: 0, blobsRead: 0, blobsScanned: 0 };
     const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null,
       shallowFrom: [...shallow].filter((sha) => todo.some((c) => c.sha === sha)) };
     if (todo.length > 0) {
@@ -163,6 +164,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       const tipState = (await scanTree(treeFromCommit(repo, tip))).state;
       db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
     }
+    const finishing = performance.now();
     await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null);
     updateReleaseLicenses(db);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();
@@ -170,6 +172,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     const userGroups = options.groups ?? storedGroups(db);
     if (options.groups) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('user_groups', ?)").run(JSON.stringify(options.groups));
     summary.subsystems = await updateSubsystems(db, repo, tip, userGroups);
+    summary.phases.finishMs = performance.now() - finishing;
     summary.elapsedMs = performance.now() - started;
     return summary;
   } finally {
