@@ -15,12 +15,27 @@ export class CommitGraph {
     this.parents.push(parentShas.map((p) => this.index.get(p)).filter((i): i is number => i !== undefined));
   }
 
+  /** How far apart two commits are in mining (topological) order; Infinity when either is unknown. */
+  distance(a: string, b: string): number {
+    const x = this.index.get(a);
+    const y = this.index.get(b);
+    return x === undefined || y === undefined ? Infinity : Math.abs(x - y);
+  }
+
   has(sha: string): boolean {
     return this.index.has(sha);
   }
 
   get size(): number {
     return this.shas.length;
+  }
+
+  /** Every best common ancestor of two commits, ordered by commit id; empty when they share no history or one is unknown. */
+  mergeBases(a: string, b: string): string[] {
+    const x = this.index.get(a);
+    const y = this.index.get(b);
+    if (x === undefined || y === undefined) return [];
+    return this.bestCommonAncestors(x, y).map((i) => this.shas[i]!).sort();
   }
 
   /**

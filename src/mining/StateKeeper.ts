@@ -32,10 +32,27 @@ export class StateKeeper {
     return this.recentStates.get(sha);
   }
 
+  /** Keeps a state among the recent ones (a merge base rebuilt for a merge may serve the next merge too). */
+  keepRecent(sha: string, state: TreeState): TreeState {
+    this.recentStates.set(sha, state);
+    if (this.recentStates.size > StateKeeper.RECENT) this.recentStates.delete(this.recentStates.keys().next().value!);
+    return state;
+  }
+
+  /** The kept state closest to `sha` by `distance` (smaller is closer; Infinity for unknown). */
+  nearest(sha: string, distance: (other: string) => number): { sha: string; state: TreeState } | undefined {
+    let best: { sha: string; state: TreeState } | undefined;
+    let bestDistance = Infinity;
+    for (const [other, state] of this.recentStates) {
+      const d = distance(other);
+      if (d < bestDistance) [best, bestDistance] = [{ sha: other, state }, d];
+    }
+    return best;
+  }
+
   done(link: CommitLink, state: TreeState): void {
     this.states.set(link.sha, Promise.resolve(state));
-    this.recentStates.set(link.sha, state);
-    if (this.recentStates.size > StateKeeper.RECENT) this.recentStates.delete(this.recentStates.keys().next().value!);
+    this.keepRecent(link.sha, state);
     this.latest = state;
     for (const parent of link.parents) {
       const left = (this.waitingChildren.get(parent) ?? 1) - 1;

@@ -12,7 +12,7 @@ import { type CommitRecord, streamCommits, ZERO_ID } from '../git/streamCommits.
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
 import { scanTree } from '../snapshot/scanTree.js';
 import { treeFromCommit } from '../snapshot/treeFromCommit.js';
-import { resultOf, type TreeState } from '../snapshot/TreeState.js';
+import { EMPTY_STATE, resultOf, type TreeState } from '../snapshot/TreeState.js';
 import { commitsTable } from '../storage/commitsTable.js';
 import { eventsTable } from '../storage/eventsTable.js';
 import { miningStateTables } from '../storage/miningStateTables.js';
@@ -29,7 +29,8 @@ import { updateReleaseLicenses } from './updateReleaseLicenses.js';
 import { updateSymbols } from './updateSymbols.js';
 import { type SubsystemsSummary, updateSubsystems } from './updateSubsystems.js';
 import type { SubsystemGroup } from '../subsystems/loadGroups.js';
-import { type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
+import { mergeStatesByFile, type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
+import { commitsVirtualBaseReads, virtualBase } from './virtualBase.js';
 
 export interface MineOptions {
   repo: string;
@@ -121,11 +122,21 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       const git: ReplayGit = {
         facts,
         lookup: (names) => Promise.all(names.map((name) => checker.lookup(name))),
-        mergeBase: (parents) => graph.mergeBase(parents),
-        recentState: (sha) => states.recent(sha),
+        mergeBaseState: async (parents) => {
+          const bases = parents.length === 2 ? graph.mergeBases(parents[0]!, parents[1]!) : [graph.mergeBase(parents)].filter((b): b is string => b !== null);
+          if (bases.length === 0) return shallow.size > 0 ? null : EMPTY_STATE;
+          // Every state the fold reads is made ready first (rebuilt when no longer in memory).
+          const ready = new Map<string, TreeState>();
+          for (const sha of commitsVirtualBaseReads(bases, (a, b) => graph.mergeBases(a, b))) {
+            ready.set(sha, states.recent(sha) ?? states.keepRecent(sha, await rebuild(sha)));
+          }
+          return virtualBase(bases, { mergeBases: (a, b) => graph.mergeBases(a, b), stateOf: (sha) => ready.get(sha)!, merge: mergeStatesByFile, empty: EMPTY_STATE });
+        },
         grepTree: (commit, names) => grepTree(repo, commit, names),
       };
-      const states = new StateKeeper(todo, tip, rebuilder(repo, git));
+      // States of commits not in memory are rebuilt from the kept state nearest in mining order.
+      const rebuild = rebuilder(repo, git, (sha) => states.nearest(sha, (other) => graph.distance(sha, other)));
+      const states = new StateKeeper(todo, tip, rebuild);
       const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
       const segmentAt = (start: number) => todo.slice(start, start + segmentSize);
       // The next segment is streamed while this one replays, so git inflates blobs on another core.
@@ -181,20 +192,22 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
 }
 
 /**
- * States of commits mined in an earlier run: the first is scanned from its tree; every later one is
- * derived from it by replaying the diff between the two trees as one change (a few files, not a tree).
+ * States of commits not in memory (mined in an earlier run, or merge bases forgotten since): derived
+ * from a kept state by replaying the diff between the two trees as one change, from the nearest one
+ * `near` offers, else from the first state this rebuilt, which is scanned from its tree.
  */
-function rebuilder(repo: string, git: ReplayGit): (sha: string) => Promise<TreeState> {
-  let reference: { sha: string; state: TreeState } | null = null;
+function rebuilder(repo: string, git: ReplayGit, near: (sha: string) => { sha: string; state: TreeState } | undefined): (sha: string) => Promise<TreeState> {
+  let scanned: { sha: string; state: TreeState } | null = null;
   return async (sha) => {
-    if (!reference) {
-      reference = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
-      return reference.state;
+    const from = near(sha) ?? scanned;
+    if (!from) {
+      scanned = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
+      return scanned.state;
     }
-    const changes = await diffTrees(repo, reference.sha, sha);
-    const pseudo: CommitRecord = { sha, parents: [reference.sha], changes, message: Buffer.alloc(0),
+    const changes = await diffTrees(repo, from.sha, sha);
+    const pseudo: CommitRecord = { sha, parents: [from.sha], changes, message: Buffer.alloc(0),
       author: NOBODY, committer: NOBODY };
-    return (await replayCommit(pseudo, [reference.state], git)).state;
+    return (await replayCommit(pseudo, [from.state], git)).state;
   };
 }
 

@@ -1,15 +1,12 @@
 // Replays one commit on its parents' export states: the new state, and the events this commit
 // itself made. A non-merge's events are its diff against its parent. A merge's are only where its
 // result differs from the clean merge of its parents over their merge base (evil or resolution).
-import { isTableMacro } from '../exports/macroTable.js';
-import { resolveExports } from '../exports/resolveExports.js';
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
 import type { CommitRecord } from '../git/streamCommits.js';
 import { ZERO_ID } from '../git/streamCommits.js';
 import type { Export, ExportEvent, TreeLicense } from '../model.js';
-import { namespaceForPath } from '../snapshot/namespaceForPath.js';
 import {
-  applyChanges, EMPTY_STATE, type FileChange, type KbuildChange, type StateChange, type Touched, type TreeState,
+  applyChanges, EMPTY_STATE, type FileChange, type KbuildChange, type StateChange, type Touched, type TreeState, withEntriesOf,
 } from '../snapshot/TreeState.js';
 import type { BlobFacts } from './BlobFacts.js';
 import { eventsOf, type ExportValue, fileChanges, mergeSymbol, type ValueChange, valuesBySymbol } from './deriveEvents.js';
@@ -20,9 +17,11 @@ export interface ReplayGit {
   facts: BlobFacts;
   /** The blob each `rev:path` names (null when absent), answered in one round trip. */
   lookup(names: readonly string[]): Promise<(string | null)[]>;
-  mergeBase(parents: readonly string[]): string | null;
-  /** A recent commit's state when it is still in memory (merge bases usually are). */
-  recentState(sha: string): TreeState | undefined;
+  /**
+   * The exact state of the parents' merge base: EMPTY_STATE for unrelated histories, null when the
+   * base is unknown because the history is cut (a shallow clone).
+   */
+  mergeBaseState(parents: readonly string[]): Promise<TreeState | null>;
   /** Paths of a commit's tree whose content contains one of `names`. */
   grepTree(commit: string, names: readonly string[]): Promise<string[]>;
 }
@@ -98,20 +97,22 @@ function combineTouched(first: Map<string, Touched>, second: Map<string, Touched
  * A merge's own events. Its state is its first parent's with its diff against that parent applied
  * (`change`); what is left to decide is where that result differs from the clean merge. A path can
  * differ only where the merge changed it against its first parent, or where another parent changed
- * it since the merge base: everywhere else all of them, the clean merge and the result agree. With
- * the base's state out of memory, the paths where the parents differ are a superset of the latter.
+ * it since the merge base: everywhere else all of them, the clean merge and the result agree. The
+ * base's state is exact (rebuilt from a nearby state when it is no longer in memory): a base read
+ * in a parent's context would see that parent's wrapper and Makefile changes as the base's own.
  */
 async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], change: StateChange, git: ReplayGit): Promise<Replayed> {
   const first = parents[0]!;
   const state = change.state;
-  const base = git.mergeBase(record.parents);
-  const baseState = base ? git.recentState(base) : undefined;
+  const baseState = await git.mergeBaseState(record.parents);
+  // With the base cut off, what the clean merge would be is unknown: no change is the merge's own.
+  if (baseState === null) return { state, events: [], symbolStates: [] };
   const candidates = new Set(change.touched.keys());
-  for (const other of parents.slice(1)) (baseState ?? first).signatures.diff(other.signatures, (path) => candidates.add(path));
+  for (const other of parents.slice(1)) baseState.signatures.diff(other.signatures, (path) => candidates.add(path));
   // A symbol whose value differs among the parents and the result at such a path is in play: it is
   // followed to every path it has on any side, so a move one side made is seen whole. Elsewhere
   // the sides agree, so the clean merge does too.
-  const sides = baseState ? [...parents, state, baseState] : [...parents, state];
+  const sides = [...parents, state, baseState];
   const inPlay = new Set<string>();
   for (const path of candidates) {
     const values = [...parents, state].map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? []));
@@ -122,7 +123,6 @@ async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], 
   const followed = new Set<string>();
   for (const symbol of inPlay) for (const side of sides) for (const [path] of side.symbols.get(symbol)?.entries() ?? []) followed.add(path);
   const paths = [...followed];
-  const baseBlobs = base && !baseState ? await git.lookup(paths.map((path) => `${base}:${path}`)) : [];
   // Per symbol, as replayEvents replays a merge: where the parents agree on a file's value, the
   // replay starts from it; where they differ, from their clean merge over the base (following a
   // symbol a side moved between such files). The merge's own changes are where its result differs.
@@ -134,7 +134,7 @@ async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], 
     return values;
   };
   const agreed: ValueChange[] = [];
-  for (const [i, path] of paths.entries()) {
+  for (const path of paths) {
     const inParents = parents.map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? []));
     const inResult = valuesBySymbol(state.files.get(path)?.result.exports ?? []);
     let inBase: Map<string, ExportValue> | null = null;
@@ -146,8 +146,7 @@ async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], 
         if (result?.key !== values[0]?.key) agreed.push({ path, symbol, before: values[0]!, after: result, merge: 'evil', start: values[0]! });
         continue;
       }
-      inBase ??= valuesBySymbol(baseState ? (baseState.files.get(path)?.result.exports ?? [])
-        : await exportsOfBlob(path, baseBlobs[i] ?? null, parents, state, git));
+      inBase ??= valuesBySymbol(baseState.files.get(path)?.result.exports ?? []);
       const at = slot(symbol);
       const base = inBase.get(symbol);
       if (base) at.base.set(path, base);
@@ -161,24 +160,16 @@ async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], 
   return { state, events, symbolStates: symbolStates(events, first, state, changes) };
 }
 
-/**
- * A merge base's exports at one path: a parent's when it has the very blob; otherwise the blob is
- * resolved in the context that knows most of the macros it invokes, which is the one closest to the
- * base's own (in 2003 the side that still had PROVIDES_CONNTRACK, not the side that had dropped it).
- */
-async function exportsOfBlob(path: string, blob: string | null, parents: readonly TreeState[], state: TreeState, git: ReplayGit): Promise<Export[]> {
-  if (!blob) return [];
-  const same = parents.map((s) => s.files.get(path)).find((e) => e?.blob === blob);
-  if (same) return same.result.exports;
-  // Scanned with every context's wrapper names: the base may invoke one only a parent still defines.
-  const contexts = [state, ...parents];
-  const extraNames = new Set(contexts.flatMap((s) => [...s.context.extraNames]));
-  const facts = isExportingSource(path) ? await git.facts.source(blob, extraNames) : false;
-  if (!facts) return [];
-  const known = (s: TreeState): number =>
-    facts.invocations.filter((i) => isTableMacro(i.name) || s.context.wrappers.has(i.name) || facts.definitions.some((d) => d.name === i.name)).length;
-  const best = contexts.reduce((a, b) => (known(b) > known(a) ? b : a));
-  return resolveExports(path, facts, { ...best.context, makefileNamespace: namespaceForPath(path, best.kbuild) }).exports;
+/** The file-level clean merge of VirtualBaseSource.merge, on tree states (the virtual base of a criss-cross merge). */
+export function mergeStatesByFile(a: TreeState, b: TreeState, base: TreeState): TreeState {
+  const exportsKey = (s: TreeState, path: string): string =>
+    [...valuesBySymbol(s.files.get(path)?.result.exports ?? [])].map(([symbol, v]) => `${symbol}=${v.key}`).sort().join('\n');
+  const taken: string[] = [];
+  a.signatures.diff(b.signatures, (path) => {
+    const mine = exportsKey(a, path);
+    if (mine !== exportsKey(b, path) && mine === exportsKey(base, path)) taken.push(path);
+  });
+  return taken.length === 0 ? a : withEntriesOf(a, b, taken);
 }
 
 /**

@@ -17,5 +17,5 @@ export function replayStore(db: Db, only?: ReadonlySet<string>): { sets: Map<str
   }
   const graph = new CommitGraph();
   for (const c of commits) graph.add(c.sha, c.parents);
-  return { sets: replayEvents(commits, (sha) => byCommit.get(sha) ?? [], (parents) => graph.mergeBase(parents)), events };
+  return { sets: replayEvents(commits, (sha) => byCommit.get(sha) ?? [], graph), events };
 }

@@ -134,6 +134,21 @@ export function applyChanges(
 
 const NOTHING: ParseResult = { exports: [], templates: [], unknown: [] };
 
+/**
+ * `a` with `b`'s entries at `paths`, as they are (not resolved again in `a`'s context): the virtual
+ * base of a criss-cross merge is read, not replayed.
+ */
+export function withEntriesOf(a: TreeState, b: TreeState, paths: Iterable<string>): TreeState {
+  let { files, signatures, symbols } = a;
+  for (const path of paths) {
+    const entry = b.files.get(path);
+    symbols = reindex(symbols, path, files.get(path)?.result.exports ?? [], entry?.result.exports ?? []);
+    files = files.set(path, entry);
+    signatures = signatures.set(path, b.signatures.get(path));
+  }
+  return { ...a, files, signatures, symbols };
+}
+
 /** Everything the state's files export, define as templates or invoke unknown, in path and line order. */
 export function resultOf(state: TreeState): ParseResult {
   const all: ParseResult = { exports: [], templates: [], unknown: [] };
