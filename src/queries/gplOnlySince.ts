@@ -1,6 +1,14 @@
-// Since when a symbol is GPL-only: the commit that began its latest run of GPL-only states.
-import { prepared } from '../storage/prepared.js';
+// Since when a symbol is GPL-only at the current tip, and by which commit: found by walking the tip's
+// history back while the symbol stays GPL-only (its events replayed along the graph), along the first
+// parent, and into the side a merge brought it from. Mining order would mix branches; this does not.
+import { commitsTable } from '../storage/commitsTable.js';
+import { eventsTable } from '../storage/eventsTable.js';
 import type { Db } from '../storage/openStore.js';
+import { prepared } from '../storage/prepared.js';
+import { exportKey } from '../mining/replayEvents.js';
+import { replayStore } from '../mining/replayStore.js';
+import { currentTip } from './currentTip.js';
+import { treeLicenseOf } from './treeLicenseOf.js';
 
 export interface GplOnlySince {
   commit: string;
@@ -10,14 +18,37 @@ export interface GplOnlySince {
   release: string | null;
 }
 
-/** Null when the symbol's latest recorded state is not GPL-only. */
-export function gplOnlySince(db: Db, symbol: string): GplOnlySince | null {
-  const states = prepared(db, `SELECT s.license, c.sha AS 'commit', c.subject, c.author_name AS author, c.author_time, c.release
-    FROM symbol_states s JOIN commits c ON c.id = s.commit_id WHERE s.symbol = ? ORDER BY s.commit_id`)
-    .all(symbol) as { license: string; commit: string; subject: string; author: string; author_time: number; release: string | null }[];
-  if (states.length === 0 || states.at(-1)!.license !== 'gpl') return null;
-  let start = states.length - 1;
-  while (start > 0 && states[start - 1]!.license === 'gpl') start--;
-  const s = states[start]!;
-  return { commit: s.commit, subject: s.subject, author: s.author, date: new Date(s.author_time * 1000).toISOString().slice(0, 10), release: s.release };
+/** For each symbol GPL-only at the current tip, the commit that made it so; null for the others. */
+export function gplOnlySince(db: Db, symbols: readonly string[]): Map<string, GplOnlySince | null> {
+  const found = new Map<string, GplOnlySince | null>(symbols.map((s) => [s, null]));
+  const tip = currentTip(db);
+  if (!tip || symbols.length === 0) return found;
+  const parents = new Map<string, string[]>();
+  for (const c of commitsTable(db).graph()) parents.set(c.sha, c.parents);
+  const paths = new Map<string, Set<string>>(symbols.map((s) => [s, new Set()]));
+  for (const symbol of symbols) for (const e of eventsTable(db).list({ symbol })) paths.get(symbol)!.add(e.path);
+  const { sets } = replayStore(db, new Set(symbols));
+  const license = (sha: string, symbol: string): string => {
+    const set = sets.get(sha);
+    const licenses = [...paths.get(symbol)!].map((path) => set?.get(exportKey(path, symbol))).filter((v): v is string => v !== undefined)
+      .map((value) => value.slice(value.lastIndexOf('|') + 1));
+    return treeLicenseOf(licenses);
+  };
+  for (const symbol of symbols) {
+    if (license(tip.sha, symbol) !== 'gpl') continue;
+    let at = tip.sha;
+    for (;;) {
+      const gplParent = (parents.get(at) ?? []).find((p) => sets.has(p) && license(p, symbol) === 'gpl');
+      if (!gplParent) break;
+      at = gplParent;
+    }
+    found.set(symbol, describe(db, at));
+  }
+  return found;
+}
+
+function describe(db: Db, sha: string): GplOnlySince {
+  const row = prepared(db, 'SELECT subject, author_name AS author, author_time, release FROM commits WHERE sha = ?').get(sha) as
+    { subject: string; author: string; author_time: number; release: string | null };
+  return { commit: sha, subject: row.subject, author: row.author, date: new Date(row.author_time * 1000).toISOString().slice(0, 10), release: row.release };
 }

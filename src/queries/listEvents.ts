@@ -20,23 +20,30 @@ export interface EventFilter {
   offset: number;
 }
 
-export function listEvents(db: Db, filter: EventFilter): { total: number; items: EventRow[] } {
+/** SQL conditions on commits `c` for a range, with their parameters (`from`, `to`). */
+export function rangeClauses(from: RangeEnd | undefined, to: RangeEnd | undefined): { clauses: string[]; params: Record<string, unknown> } {
   const clauses: string[] = [];
-  const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
+  const params: Record<string, unknown> = {};
   const end = (name: 'from' | 'to', at: RangeEnd | undefined): void => {
     if (!at) return;
-    const op = name === 'from' ? '>' : '<=';
     if ('time' in at) {
       clauses.push(`c.committer_time ${name === 'from' ? '>=' : '<='} @${name}`);
       params[name] = at.time;
     } else {
       // From v1 to v2: what v2 has and v1 did not (commits first released after v1, up to v2).
-      clauses.push(`(SELECT ordinal FROM releases WHERE tag = c.release) ${op} (SELECT ordinal FROM releases WHERE tag = @${name})`);
+      clauses.push(`(SELECT ordinal FROM releases WHERE tag = c.release) ${name === 'from' ? '>' : '<='} (SELECT ordinal FROM releases WHERE tag = @${name})`);
       params[name] = at.release;
     }
   };
-  end('from', filter.from);
-  end('to', filter.to);
+  end('from', from);
+  end('to', to);
+  return { clauses, params };
+}
+
+export function listEvents(db: Db, filter: EventFilter): { total: number; items: EventRow[] } {
+  const range = rangeClauses(filter.from, filter.to);
+  const clauses = range.clauses;
+  const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset, ...range.params };
   if (filter.kinds && filter.kinds.length > 0) {
     clauses.push(`e.kind IN (${filter.kinds.map((_, i) => `@kind${i}`).join(', ')})`);
     filter.kinds.forEach((kind, i) => (params[`kind${i}`] = kind));

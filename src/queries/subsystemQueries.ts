@@ -15,9 +15,13 @@ export interface SubsystemRow {
   eventCount: number;
 }
 
+// "Now" is the tip of the ref mined last: its exports whose files the subsystem holds.
+const TIP = `(SELECT repo, ref FROM refs ORDER BY mined_at DESC, rowid DESC LIMIT 1)`;
 const SUMMARY = `SELECT s.name, s.kind, s.status,
-    (SELECT count(*) FROM symbol_subsystems ss JOIN symbols y USING (symbol) WHERE ss.subsystem_id = s.id AND y.license <> 'none') AS exports,
-    (SELECT count(*) FROM symbol_subsystems ss JOIN symbols y USING (symbol) WHERE ss.subsystem_id = s.id AND y.license = 'gpl') AS gplOnly,
+    (SELECT count(DISTINCT t.symbol) FROM tip_exports t JOIN path_subsystems ps ON ps.path = t.path
+      WHERE ps.subsystem_id = s.id AND (t.repo, t.ref) IN ${TIP}) AS exports,
+    (SELECT count(DISTINCT t.symbol) FROM tip_exports t JOIN path_subsystems ps ON ps.path = t.path JOIN symbols y ON y.symbol = t.symbol
+      WHERE ps.subsystem_id = s.id AND (t.repo, t.ref) IN ${TIP} AND y.license = 'gpl') AS gplOnly,
     (SELECT count(*) FROM events e WHERE e.path IN (SELECT path FROM path_subsystems ps WHERE ps.subsystem_id = s.id)) AS eventCount
   FROM subsystems s`;
 

@@ -4,6 +4,7 @@
 import { BadInput } from '../errors.js';
 import type { TreeLicense } from '../model.js';
 import { type EventFilter, listEvents, type RangeEnd } from '../queries/listEvents.js';
+import { listSwitches, type SwitchRow } from '../queries/listSwitches.js';
 import type { EventRow } from '../storage/eventsTable.js';
 import type { Db } from '../storage/openStore.js';
 import { citationOf } from './citationOf.js';
@@ -22,9 +23,12 @@ export interface ReportData {
   to: ReportEnd;
   subsystems: string[];
   exports: { from: LicenseCounts; to: LicenseCounts };
-  /** Per subsystem (or 'all'): events by kind. */
+  /** Per subsystem (or 'all'): added, removed and moved events; tightened and loosened switches. */
   counts: { subsystem: string; added: number; removed: number; tightened: number; loosened: number; moved: number; other: number }[];
+  /** Every per-file tightening and loosening, with its citation. */
   changes: (EventRow & { citation: string })[];
+  /** The switches (one per symbol and commit), which the counts and the people count. */
+  switches: SwitchRow[];
   authors: { name: string; email: string; authored: number; committed: number }[];
   domains: { domain: string; authored: number; committed: number }[];
   shares: { release: string; date: string | null; gplShare: number; total: number }[];
@@ -44,15 +48,20 @@ export function buildReport(db: Db, range: string, subsystems: readonly string[]
   const to = rangeEnd(toText, releases, 'to');
   const filter = (subsystem?: string | readonly string[]): EventFilter => ({ from: from.end, to: to.end, subsystem, limit: 1e9, offset: 0 });
   const events = listEvents(db, filter(subsystems.length > 0 ? subsystems : undefined)).items;
+  // Tightenings and loosenings are counted as switches of the symbol's license over the whole tree
+  // (one per symbol and commit), not as the per-file events a commit touching several files makes.
   const counts = (subsystems.length > 0 ? subsystems : [undefined]).map((subsystem) => {
     const count = { subsystem: subsystem ?? 'all', added: 0, removed: 0, tightened: 0, loosened: 0, moved: 0, other: 0 };
     for (const e of subsystem === undefined ? events : listEvents(db, filter(subsystem)).items) {
       const kind = e.kind;
-      if (kind === 'added' || kind === 'removed' || kind === 'tightened' || kind === 'loosened' || kind === 'moved') count[kind]++;
-      else count.other++;
+      if (kind === 'added' || kind === 'removed' || kind === 'moved') count[kind]++;
+      else if (kind !== 'tightened' && kind !== 'loosened') count.other++;
     }
+    for (const s of listSwitches(db, from.end, to.end, subsystem)) count[s.switch]++;
     return count;
   });
+  const switches = subsystems.length === 0 ? listSwitches(db, from.end, to.end)
+    : [...new Map(subsystems.flatMap((name) => listSwitches(db, from.end, to.end, name)).map((s) => [`${s.commit}\0${s.symbol}`, s])).values()];
   const changes = events.filter((e) => e.kind === 'tightened' || e.kind === 'loosened').map((e) => ({ ...e, citation: citationOf(e) }));
   const inScope = subsystemSymbols(db, subsystems);
   const licensesAt = (release: string | null): Map<string, TreeLicense> => {
@@ -68,7 +77,8 @@ export function buildReport(db: Db, range: string, subsystems: readonly string[]
     exports: { from: tally(licensesAt(from.release)), to: tally(licensesAt(to.release)) },
     counts,
     changes,
-    ...people(changes),
+    switches,
+    ...people(switches),
     shares: span.map((r) => {
       const t = tally(releaseLicenses(db, r.ordinal, inScope));
       const total = t.any + t.gpl + t.mixed;
@@ -111,8 +121,8 @@ function tally(licenses: ReadonlyMap<string, TreeLicense>): LicenseCounts {
   return t;
 }
 
-/** Who authored and who committed the license changes, by person and by e-mail domain. */
-function people(changes: readonly EventRow[]): Pick<ReportData, 'authors' | 'domains'> {
+/** Who authored and who committed the switches, by person and by e-mail domain. */
+function people(changes: readonly SwitchRow[]): Pick<ReportData, 'authors' | 'domains'> {
   const persons = new Map<string, ReportData['authors'][number]>();
   const domains = new Map<string, ReportData['domains'][number]>();
   const count = (name: string, email: string, role: 'authored' | 'committed'): void => {

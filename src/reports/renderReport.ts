@@ -35,11 +35,11 @@ function sections(d: ReportData): { title: string; head: string[]; rows: string[
       ['from', end(d.from), ...counts(d.exports.from), pct(d.exports.from.gpl, total(d.exports.from))],
       ['to', end(d.to), ...counts(d.exports.to), pct(d.exports.to.gpl, total(d.exports.to))],
     ] },
-    { title: 'Events in the range', head: ['subsystem', 'added', 'removed', 'tightened', 'loosened', 'moved', 'other'],
+    { title: 'Changes in the range (tightened and loosened: switches of a symbol\'s license over the whole tree)', head: ['subsystem', 'added', 'removed', 'tightened', 'loosened', 'moved', 'other'],
       rows: d.counts.map((c) => [c.subsystem, ...[c.added, c.removed, c.tightened, c.loosened, c.moved, c.other].map(String)]) },
-    { title: 'License changes by author', head: ['name', 'e-mail', 'authored', 'committed'],
+    { title: 'Switches by author', head: ['name', 'e-mail', 'authored', 'committed'],
       rows: d.authors.map((a) => [a.name, a.email, String(a.authored), String(a.committed)]) },
-    { title: 'License changes by e-mail domain', head: ['domain', 'authored', 'committed'],
+    { title: 'Switches by e-mail domain', head: ['domain', 'authored', 'committed'],
       rows: d.domains.map((a) => [a.domain, String(a.authored), String(a.committed)]) },
   ];
 }
@@ -54,7 +54,7 @@ function markdown(d: ReportData, chartName: string): string {
     out.push(...(s.rows.length > 0 ? s.rows.map((r) => `| ${r.map(cell).join(' | ')} |`) : [`| ${s.head.map(() => '-').join(' | ')} |`]), '');
   }
   out.push('## GPL-only share per release', '', `![GPL-only share per release](${chartName})`, '');
-  out.push(`## Every license change (${d.changes.length})`, '');
+  out.push(`## Every license change, file by file (${d.changes.length})`, '');
   for (const c of d.changes) out.push('```text', c.citation.trimEnd(), '```', '');
   return out.join('\n');
 }
@@ -79,7 +79,7 @@ pre { background: #f7f7f7; border: 1px solid #ddd; padding: 0.6em; white-space: 
 ${sections(d).map(table).join('\n')}
 <h2>GPL-only share per release</h2>
 ${chart.replace(/^<svg /, '<svg role="img" ')}
-<h2>Every license change (${d.changes.length})</h2>
+<h2>Every license change, file by file (${d.changes.length})</h2>
 ${d.changes.map((c) => `<pre>${escapeXml(c.citation.trimEnd())}</pre>`).join('\n')}
 </body></html>
 `;

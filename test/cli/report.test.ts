@@ -60,7 +60,7 @@ test('names and subjects are escaped in html and md, never markup', () => {
     from: { given: 'v1', release: 'v1' }, to: { given: 'v2', release: 'v2' }, subsystems: [hostile],
     exports: { from: { any: 1, gpl: 0, mixed: 0 }, to: { any: 0, gpl: 1, mixed: 0 } },
     counts: [{ subsystem: hostile, added: 0, removed: 0, tightened: 1, loosened: 0, moved: 0, other: 0 }],
-    changes: [], authors: [{ name: hostile, email: 'a@b', authored: 1, committed: 0 }], domains: [],
+    changes: [], switches: [], authors: [{ name: hostile, email: 'a@b', authored: 1, committed: 0 }], domains: [],
     shares: [{ release: hostile, date: null, gplShare: 1, total: 1 }], events: [],
   };
   for (const format of ['html', 'md'] as const) {
@@ -91,5 +91,26 @@ test('the html report is one self-contained file that chromium opens without err
     assert.ok(existsSync('screenshots/report.png'));
   } finally {
     await close();
+  }
+});
+
+test('tightened and loosened count switches of a symbol over the whole tree, not per-file events', async () => {
+  const { RepoBuilder } = await import('../helpers/RepoBuilder.js');
+  const repo = RepoBuilder.create();
+  try {
+    const day = (n: number): string => `2006-01-0${n} 10:00:00 +0000`;
+    repo.commit('c1', { date: day(1), files: { 'arch/a/x.c': 'EXPORT_SYMBOL(foo);\n', 'arch/b/x.c': 'EXPORT_SYMBOL(foo);\n' } });
+    repo.tag('v2.6.15', 'c1');
+    repo.commit('c2', { date: day(2), files: { 'arch/a/x.c': 'EXPORT_SYMBOL_GPL(foo);\n', 'arch/b/x.c': 'EXPORT_SYMBOL_GPL(foo);\n' } });
+    repo.commit('c3', { date: day(3), files: { 'arch/b/x.c': 'EXPORT_SYMBOL(foo);\n' } });
+    repo.tag('v2.6.16', 'c3');
+    const db = join(fixture.dir, 'switches.db');
+    assert.equal((await runCli('mine', repo.dir, '--db', db, '--quiet')).status, 0);
+    const r = JSON.parse((await runCli('report', 'v2.6.15..v2.6.16', '--db', db, '--format', 'json')).stdout.join('\n'));
+    assert.deepEqual(r.changes.map((c: { kind: string; path: string }) => `${c.kind} ${c.path}`), ['tightened arch/a/x.c', 'tightened arch/b/x.c', 'loosened arch/b/x.c']);
+    assert.deepEqual([r.counts[0].tightened, r.counts[0].loosened], [1, 0], 'one switch to GPL-only; any → mixed is no switch');
+    assert.deepEqual(r.authors.map((a: { authored: number }) => a.authored), [1]);
+  } finally {
+    repo.cleanup();
   }
 });

@@ -124,3 +124,16 @@ test('a groups file adds a group to the next mine, and a malformed one is refuse
   assert.equal(bad.stderr.length, 1);
   assert.match(bad.stderr[0]!, /groups file .*groups\.json: groups\[0\]\.files\[0\]/);
 });
+
+test('a symbol moved out of a subsystem no longer counts among its exports now', async () => {
+  const before = JSON.parse((await runCli('subsystems', '--db', db, '--json')).stdout.join('\n')) as { name: string; exports: number }[];
+  repo.commit('c4', { date: day(4), files: {
+    'drivers/vfio/vfio.c': 'EXPORT_SYMBOL_GPL(vfio_pin_pages);\n',
+    'mm/hmm.c': 'EXPORT_SYMBOL_GPL(hmm_range_fault);\nEXPORT_SYMBOL(vfio_unpin_pages);\n',
+  } });
+  assert.equal((await runCli('mine', repo.dir, '--db', db, '--quiet')).status, 0);
+  const after = JSON.parse((await runCli('subsystems', '--db', db, '--json')).stdout.join('\n')) as { name: string; exports: number }[];
+  const count = (rows: typeof before, name: string): number | undefined => rows.find((r) => r.name === name)?.exports;
+  assert.equal(count(after, 'VFIO DRIVER'), count(before, 'VFIO DRIVER')! - 1);
+  assert.equal(count(after, 'HMM - Heterogeneous Memory Management'), count(before, 'HMM - Heterogeneous Memory Management')! + 1);
+});

@@ -111,3 +111,25 @@ test('a criss-cross merge is decided over the virtual base git would build, whic
   }
   assert.equal(orders.size, 2, 'the salts put either base first by commit id');
 });
+
+test('GPL-only since follows the tip\'s history, not the mining order of side branches', async () => {
+  // master T tightens foo; a side branch exports it GPL-only from an arch file, then cherry-picks T.
+  // Mining order puts the side's commits after T; the tip's first-parent history says T.
+  const { gplOnlySince } = await import('../../src/queries/gplOnlySince.js');
+  const repo = RepoBuilder.create();
+  try {
+    repo.commit('c0', { date: day(1), files: { 'kernel/a.c': 'int foo;\nEXPORT_SYMBOL(foo);\n' } });
+    repo.branch('side', 'c0');
+    repo.commit('S', { date: day(2), files: { 'arch/x/b.c': 'int foo;\nEXPORT_SYMBOL_GPL(foo);\n' } });
+    repo.commit('S2', { date: day(3), files: { 'kernel/a.c': 'int foo;\nEXPORT_SYMBOL_GPL(foo);\n' } });
+    repo.switch('master');
+    repo.commit('T', { date: day(4), files: { 'kernel/a.c': 'int foo;\nEXPORT_SYMBOL_GPL(foo);\n' } });
+    repo.merge('M', 'side', { date: day(5) });
+    const db = openStore(join(work, 'since.db'));
+    await mineHistory({ repo: repo.dir, rev: 'master', db });
+    assert.equal(gplOnlySince(db, ['foo']).get('foo')?.commit, repo.id('T'));
+    db.close();
+  } finally {
+    repo.cleanup();
+  }
+});

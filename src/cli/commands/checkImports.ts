@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { BadInput } from '../../errors.js';
 import { readModuleImports } from '../../modules/readModuleImports.js';
 import { exportsAt } from '../../queries/exportsAt.js';
-import { gplOnlySince } from '../../queries/gplOnlySince.js';
+import { type GplOnlySince, gplOnlySince } from '../../queries/gplOnlySince.js';
 import { treeLicenseOf } from '../../queries/treeLicenseOf.js';
 import { openStore } from '../../storage/openStore.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
@@ -18,7 +18,7 @@ export interface ImportCheck {
   exported: boolean;
   license: string;
   namespaces: string[];
-  gplOnlySince: ReturnType<typeof gplOnlySince>;
+  gplOnlySince: GplOnlySince | null;
 }
 
 export function registerCheckImports(program: Command, out: Output): void {
@@ -41,6 +41,8 @@ export function registerCheckImports(program: Command, out: Output): void {
       let checks: ImportCheck[];
       try {
         const found = exportsAt(db, imports.symbols, options.at);
+        const gplOnly = imports.symbols.filter((symbol) => treeLicenseOf(found.get(symbol)!.map((e) => e.license)) === 'gpl');
+        const since = options.at === undefined ? gplOnlySince(db, gplOnly) : new Map<string, null>();
         checks = imports.symbols.map((symbol) => {
           const exports = found.get(symbol)!;
           const license = treeLicenseOf(exports.map((e) => e.license));
@@ -49,7 +51,7 @@ export function registerCheckImports(program: Command, out: Output): void {
             exported: exports.length > 0,
             license,
             namespaces: [...new Set(exports.map((e) => e.namespace).filter((n): n is string => n !== null))],
-            gplOnlySince: license === 'gpl' && options.at === undefined ? gplOnlySince(db, symbol) : null,
+            gplOnlySince: since.get(symbol) ?? null,
           };
         });
       } finally {
