@@ -25,6 +25,13 @@ export class NotADirectory extends KsymtrailError<{ path: string }> {
   }
 }
 
+/** The git on PATH lacks what mining needs (`git log --diff-merges=first-parent` came with 2.31). */
+export class GitTooOld extends KsymtrailError<{ found: string; needed: string }> {
+  constructor(found: string, needed: string) {
+    super('GitTooOld', `git ${found} is too old to mine with: ksymtrail needs git ${needed} or newer on PATH`, { found, needed });
+  }
+}
+
 export class NoCommits extends KsymtrailError<{ path: string }> {
   constructor(path: string) {
     super('NoCommits', `${path} is a git repository with no commits yet; give a repository with history (a kernel clone)`, { path });
@@ -74,7 +81,7 @@ export class DbFromOlderVersion extends KsymtrailError<{ path: string; found: nu
 /** Another `mine` (a live process) is writing this database. */
 export class MineInProgress extends KsymtrailError<{ path: string; pid: number; host: string }> {
   constructor(path: string, pid: number, host: string) {
-    super('MineInProgress', `${path} is being mined by process ${pid} on ${host}; wait for it to finish (a rerun then continues where it stopped)`, { path, pid, host });
+    super('MineInProgress', `${path} is being mined by process ${pid} on ${host}; wait for it to finish (a rerun then continues where it stopped), or if no such mine is running, rerun with --break-lock`, { path, pid, host });
   }
 }
 

@@ -62,6 +62,6 @@ export async function shallowBoundary(repo: string): Promise<Set<string>> {
   await finished;
   const [shallow, file] = text.trim().split('\n');
   if (shallow !== 'true' || !file) return new Set();
-  const contents = await readFile(isAbsolute(file) ? file : join(repo, file), 'latin1').catch(() => '');
+  const contents = await readFile(isAbsolute(file) ? file : join(repo, file), 'latin1');
   return new Set(contents.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)));
 }

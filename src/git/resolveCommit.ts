@@ -39,7 +39,7 @@ export async function resolveCommit(repo: string, rev: string): Promise<string> 
   if (/^[0-9a-f]{40,64}$/.test(id)) return id;
   const names = (await git.raw(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags']).catch(() => ''))
     .split('\n').filter((name) => name.length > 0);
-  const anyCommit = (await git.raw(['rev-list', '-n', '1', '--all']).catch(() => '')).trim();
+  const anyCommit = await git.raw(['rev-list', '-n', '1', '--all']).then((out) => out.trim(), () => null);
   if (anyCommit === '') throw new NoCommits(repo);
   throw new UnknownRev(rev, repo, nearestNames(rev, names));
 }

@@ -7,6 +7,7 @@ import { decodeText } from '../git/decodeText.js';
 import { grepTree, isAncestor, shallowBoundary } from '../git/gitQueries.js';
 import { type CommitLink, listCommits } from '../git/listCommits.js';
 import { diffTrees } from '../git/diffTrees.js';
+import { requireGitVersion } from '../git/requireGitVersion.js';
 import { resolveCommit } from '../git/resolveCommit.js';
 import { type CommitRecord, streamCommits, ZERO_ID } from '../git/streamCommits.js';
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
@@ -41,6 +42,8 @@ export interface MineOptions {
   /** Threads in all: above 1, blobs are scanned on jobs-1 worker threads. */
   jobs?: number;
   onProgress?: (progress: MineProgress) => void;
+  /** Take over a claim on the database that another (gone) mine left. */
+  breakLock?: boolean;
   /** Subsystem groups beside data/subsystems.json (kept in the database for later mines). */
   groups?: SubsystemGroup[];
 }
@@ -75,7 +78,7 @@ const DEFAULT_SEGMENT = 5000;
 const YIELD_EVERY = 64;
 
 export async function mineHistory(options: MineOptions): Promise<MineSummary> {
-  const release = acquireMiningLock(options.db, options.db.name);
+  const release = acquireMiningLock(options.db, options.db.name, options.breakLock);
   try {
     return await mineLocked(options);
   } finally {
@@ -85,6 +88,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
 
 async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const started = performance.now();
+  await requireGitVersion();
   const repo = resolvePath(options.repo);
   const ref = options.rev ?? 'HEAD';
   const tip = await resolveCommit(repo, ref);

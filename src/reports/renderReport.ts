@@ -55,7 +55,11 @@ function markdown(d: ReportData, chartName: string): string {
   }
   out.push('## GPL-only share per release', '', `![GPL-only share per release](${chartName})`, '');
   out.push(`## Every license change, file by file (${d.changes.length})`, '');
-  for (const c of d.changes) out.push('```text', c.citation.trimEnd(), '```', '');
+  for (const c of d.changes) {
+    // A fence longer than any run of backticks in the text, so a subject cannot close it.
+    const fence = '`'.repeat(Math.max(3, ...[...c.citation.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    out.push(`${fence}text`, c.citation.trimEnd(), fence, '');
+  }
   return out.join('\n');
 }
 

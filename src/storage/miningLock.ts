@@ -4,10 +4,14 @@ import { hostname } from 'node:os';
 import { MineInProgress } from '../errors.js';
 import type { Db } from './openStore.js';
 
-/** Claims the database for this process; returns the release. */
-export function acquireMiningLock(db: Db, path: string): () => void {
+/**
+ * Claims the database for this process; returns the release. A claim from another host cannot be
+ * checked for life, so it holds until `breakLock` (the user's word that no such mine is running).
+ */
+export function acquireMiningLock(db: Db, path: string, breakLock = false): () => void {
   const me = { pid: process.pid, host: hostname() };
   db.transaction(() => {
+    if (breakLock) db.prepare("DELETE FROM meta WHERE key = 'miner'").run();
     const text = db.prepare("SELECT value FROM meta WHERE key = 'miner'").pluck().get() as string | undefined;
     const holder = text ? (JSON.parse(text) as typeof me) : null;
     if (holder && holder.pid !== me.pid && (holder.host !== me.host || isAlive(holder.pid))) throw new MineInProgress(path, holder.pid, holder.host);

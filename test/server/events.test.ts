@@ -35,3 +35,12 @@ test('an unknown release, a bad date or kind, and a huge limit are 400s', async 
     assert.equal(body.error, 'BadInput');
   }
 });
+
+test('an unknown subsystem or symbol in a filter is a 404, not an empty list', async () => {
+  for (const query of ['subsystem=NOPE', 'symbol=no_such_symbol']) {
+    const { status, body } = await api.get(`/api/events?${query}`);
+    assert.deepEqual([status, body.error], [404, 'NotFound'], query);
+  }
+  const search = await api.get('/api/symbols?subsystem=NOPE');
+  assert.equal(search.status, 404);
+});

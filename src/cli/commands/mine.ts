@@ -15,6 +15,7 @@ interface MineOptions {
   jobs: number;
   quiet?: boolean;
   groups?: string;
+  breakLock?: boolean;
 }
 
 export function registerMine(program: Command, out: Output): void {
@@ -26,6 +27,7 @@ export function registerMine(program: Command, out: Output): void {
     .option('--db <file>', 'the database file', DEFAULT_DB)
     .option('--jobs <n>', 'threads in all: above 1, blobs are scanned on jobs-1 worker threads', parseCount, 1)
     .option('--groups <file>', 'your subsystem groups beside data/subsystems.json (kept for later mines)')
+    .option('--break-lock', 'take over the database from a mine that is no longer running (another machine or container)')
     .option('--quiet', 'no progress bar')
     .action(async (repo: string, options: MineOptions) => {
       const groups = readGroupsOption(options.groups);
@@ -41,6 +43,7 @@ export function registerMine(program: Command, out: Output): void {
           db,
           jobs: options.jobs,
           groups,
+          breakLock: options.breakLock,
           onProgress: (p) => {
             if (!bar) return;
             if (bar.getTotal() !== p.total) bar.start(p.total, 0, { events: 0, rate: 0 });

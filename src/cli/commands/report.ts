@@ -34,10 +34,7 @@ export function registerReport(program: Command, out: Output): void {
       const rendered = renderReport(data, options.format as ReportFormat, chartName);
       if (!options.out) {
         out.stdout(rendered.text.trimEnd());
-        for (const [name, text] of rendered.extra) {
-          writeFileSync(name, text);
-          out.stderr(`ksymtrail: wrote the chart to ${name}`);
-        }
+        if (rendered.extra.size > 0) out.stderr('ksymtrail: the Markdown names a chart file; give --out FILE to have it written beside the report');
         return;
       }
       try {

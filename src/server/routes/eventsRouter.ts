@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { listEvents } from '../../queries/listEvents.js';
 import type { Db } from '../../storage/openStore.js';
+import { knownSubsystem, knownSymbol } from '../knownNames.js';
 import { kinds, page, rangeEnd, symbolName, text } from '../params.js';
 
 export function eventsRouter(db: Db): Router {
@@ -15,9 +16,9 @@ export function eventsRouter(db: Db): Router {
       from: rangeEnd(query, 'from', releases),
       to: rangeEnd(query, 'to', releases),
       kinds: kinds(query),
-      subsystem: text(query, 'subsystem'),
+      subsystem: knownSubsystem(db, text(query, 'subsystem')),
       author: text(query, 'author'),
-      symbol: symbol === undefined ? undefined : symbolName(symbol),
+      symbol: knownSymbol(db, symbol === undefined ? undefined : symbolName(symbol)),
       ...paging,
     });
     res.json({ ...paging, ...result });

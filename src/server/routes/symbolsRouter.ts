@@ -5,6 +5,7 @@ import { citationOf } from '../../reports/citationOf.js';
 import { searchSymbols } from '../../queries/searchSymbols.js';
 import { nearestSymbols, symbolDetail } from '../../queries/symbolDetail.js';
 import type { Db } from '../../storage/openStore.js';
+import { knownSubsystem } from '../knownNames.js';
 import { license, page, symbolName, text } from '../params.js';
 
 export function symbolsRouter(db: Db): Router {
@@ -12,7 +13,7 @@ export function symbolsRouter(db: Db): Router {
   router.get('/', (req, res) => {
     const query = req.query as Record<string, unknown>;
     const paging = page(query);
-    const result = searchSymbols(db, { q: text(query, 'q'), subsystem: text(query, 'subsystem'), license: license(query), ...paging });
+    const result = searchSymbols(db, { q: text(query, 'q'), subsystem: knownSubsystem(db, text(query, 'subsystem')), license: license(query), ...paging });
     res.json({ ...paging, ...result });
   });
   router.get('/:name', (req, res) => {
