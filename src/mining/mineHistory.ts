@@ -3,26 +3,21 @@
 // each once), replayed parents-first, and written with its resume point in one transaction.
 import { resolve as resolvePath } from 'node:path';
 import { CatFileBatch } from '../git/CatFileBatch.js';
-import { decodeText } from '../git/decodeText.js';
 import { grepTree, isAncestor, shallowBoundary } from '../git/gitQueries.js';
-import { type CommitLink, listCommits } from '../git/listCommits.js';
-import { diffTrees } from '../git/diffTrees.js';
+import { listCommits } from '../git/listCommits.js';
 import { requireGitVersion } from '../git/requireGitVersion.js';
 import { resolveCommit } from '../git/resolveCommit.js';
-import { type CommitRecord, streamCommits, ZERO_ID } from '../git/streamCommits.js';
-import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
+import type { CommitRecord } from '../git/streamCommits.js';
 import { scanTree } from '../snapshot/scanTree.js';
 import { treeFromCommit } from '../snapshot/treeFromCommit.js';
 import { EMPTY_STATE, resultOf, type TreeState } from '../snapshot/TreeState.js';
 import { commitsTable } from '../storage/commitsTable.js';
-import { eventsTable } from '../storage/eventsTable.js';
 import { miningStateTables } from '../storage/miningStateTables.js';
 import { acquireMiningLock } from '../storage/miningLock.js';
 import type { Db } from '../storage/openStore.js';
 import { BlobFacts } from './BlobFacts.js';
 import { INLINE_SCANNER, scanPool } from './ScanPool.js';
 import { CommitGraph } from './CommitGraph.js';
-import { parseMessage } from './parseMessage.js';
 import { forgetRewritten } from './forgetRewritten.js';
 import { StateKeeper } from './StateKeeper.js';
 import { updateReleases } from './updateReleases.js';
@@ -31,6 +26,9 @@ import { updateSymbols } from './updateSymbols.js';
 import { type SubsystemsSummary, updateSubsystems } from './updateSubsystems.js';
 import type { SubsystemGroup } from '../subsystems/loadGroups.js';
 import { mergeStatesByFile, type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
+import { rebuilder } from './rebuildState.js';
+import { streamSegment } from './streamSegment.js';
+import { writeSegment } from './writeSegment.js';
 import { commitsVirtualBaseReads, virtualBase } from './virtualBase.js';
 
 export interface MineOptions {
@@ -94,7 +92,6 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const tip = await resolveCommit(repo, ref);
   const db = options.db;
   const commits = commitsTable(db);
-  const events = eventsTable(db);
   const mining = miningStateTables(db);
 
   const previous = mining.ref(repo, ref);
@@ -193,73 +190,6 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   } finally {
     await Promise.allSettled([reader.close(), checker.close(), scanner.close()]);
   }
-}
-
-/**
- * States of commits not in memory (mined in an earlier run, or merge bases forgotten since): derived
- * from a kept state by replaying the diff between the two trees as one change, from the nearest one
- * `near` offers, else from the first state this rebuilt, which is scanned from its tree.
- */
-function rebuilder(repo: string, git: ReplayGit, near: (sha: string) => { sha: string; state: TreeState } | undefined): (sha: string) => Promise<TreeState> {
-  let scanned: { sha: string; state: TreeState } | null = null;
-  return async (sha) => {
-    const from = near(sha) ?? scanned;
-    if (!from) {
-      scanned = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
-      return scanned.state;
-    }
-    const changes = await diffTrees(repo, from.sha, sha);
-    const pseudo: CommitRecord = { sha, parents: [from.sha], changes, message: Buffer.alloc(0),
-      author: NOBODY, committer: NOBODY };
-    return (await replayCommit(pseudo, [from.state], git)).state;
-  };
-}
-
-const NOBODY = { name: Buffer.alloc(0), email: Buffer.alloc(0), time: 0, tz: '+0000' };
-
-/** Streams a segment's commits (newest first, the order their blobs sit in packs) and starts reading their blobs. */
-async function streamSegment(repo: string, segment: readonly CommitLink[], facts: BlobFacts, extraNames: ReadonlySet<string>): Promise<Map<string, CommitRecord>> {
-  const records = new Map<string, CommitRecord>();
-  const reads: Promise<unknown>[] = [];
-  for await (const record of streamCommits(repo, segment.map((c) => c.sha).reverse())) {
-    records.set(record.sha, record);
-    for (const { path, blob } of record.changes) {
-      if (blob === ZERO_ID) continue;
-      if (isExportingSource(path)) reads.push(facts.source(blob, extraNames));
-      else if (isKbuildFile(path)) reads.push(facts.kbuild(blob));
-    }
-  }
-  await Promise.all(reads);
-  return records;
-}
-
-/** One transaction per segment: its commits, events, symbol states and the advanced frontier. */
-function writeSegment(db: Db, results: readonly { record: CommitRecord; replayed: Replayed }[]): void {
-  const commits = commitsTable(db);
-  const events = eventsTable(db);
-  const mining = miningStateTables(db);
-  db.transaction(() => {
-    for (const { record, replayed } of results) {
-      const message = parseMessage(decodeText(record.message));
-      const id = commits.insert({
-        sha: record.sha,
-        parentShas: record.parents,
-        authorName: decodeText(record.author.name),
-        authorEmail: decodeText(record.author.email),
-        authorTime: record.author.time,
-        authorTz: record.author.tz,
-        committerName: decodeText(record.committer.name),
-        committerEmail: decodeText(record.committer.email),
-        committerTime: record.committer.time,
-        committerTz: record.committer.tz,
-        subject: message.subject,
-        trailers: message.trailers,
-      });
-      for (const event of replayed.events) events.insert(id, event);
-      for (const state of replayed.symbolStates) events.insertSymbolState(id, state);
-      mining.advanceFrontier(id, record.parents);
-    }
-  }).immediate();
 }
 
 /** The groups a user gave an earlier mine of this database. */

@@ -4,7 +4,7 @@
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
 import type { CommitRecord } from '../git/streamCommits.js';
 import { ZERO_ID } from '../git/streamCommits.js';
-import type { Export, ExportEvent, TreeLicense } from '../model.js';
+import type { ExportEvent, TreeLicense } from '../model.js';
 import {
   applyChanges, EMPTY_STATE, type FileChange, type KbuildChange, type StateChange, type Touched, type TreeState, withEntriesOf,
 } from '../snapshot/TreeState.js';
