@@ -141,7 +141,21 @@ export function expectedValue(base: ExportValue | null, parents: readonly (Expor
   for (const value of parents) if (value?.key !== base?.key) changed.set(value?.key ?? '', value);
   if (changed.size === 0) return { value: base };
   if (changed.size === 1) return { value: [...changed.values()][0]! };
+  // Sides that each added the symbol to a file the base did not export it from merge as text does:
+  // both lines stay (linux-history e66e4c8d4c92: EXPORT_SYMBOL and EXPORT_SYMBOL_GPL of one symbol).
+  if (base === null && [...changed.values()].every((v) => v !== null)) return { value: unionOf([...changed.values()] as ExportValue[]) };
   return 'conflict';
+}
+
+/** The value of a file holding all these values' exports, as valueOf would compute it (from keys alone: replays carry only those). */
+function unionOf(values: readonly ExportValue[]): ExportValue {
+  const parts = values.map((v) => v.key.split('|') as [string, string, string]);
+  const joined = (items: string[]): string => [...new Set(items)].sort().join(',');
+  const macro = joined(parts.flatMap(([m]) => m.split(',')));
+  const namespaces = joined(parts.flatMap(([, n]) => n.split(',')));
+  const licenses = new Set(parts.map(([, , l]) => l));
+  const license = (licenses.size > 1 ? 'mixed' : parts[0]![2]) as ExportValue['license'];
+  return { macro, namespace: namespaces === '' ? null : namespaces, license, line: values[0]!.line, key: `${macro}|${namespaces}|${license}` };
 }
 
 /**

@@ -129,7 +129,7 @@ const EXPECTATIONS: { behaviour: string; base: ExportValue | null; parents: (Exp
   { behaviour: 'the sides changed it differently: a conflict', base: X, parents: [Y, Z], expected: 'conflict' },
   { behaviour: 'one side added it: added', base: null, parents: [null, X], expected: X },
   { behaviour: 'both added it alike: added', base: null, parents: [Y, Y], expected: Y },
-  { behaviour: 'both added it differently: a conflict', base: null, parents: [X, Y], expected: 'conflict' },
+  { behaviour: 'both added it differently: both stay, as a text merge keeps both lines', base: null, parents: [X, Y], expected: { ...X, macro: 'EXPORT_SYMBOL,EXPORT_SYMBOL_GPL', license: 'mixed', key: 'EXPORT_SYMBOL,EXPORT_SYMBOL_GPL||mixed' } },
   { behaviour: 'one side removed it, the other kept it: removed', base: X, parents: [X, null], expected: null },
   { behaviour: 'one side removed it, the other changed it: a conflict', base: X, parents: [null, Y], expected: 'conflict' },
   { behaviour: 'nobody had it: nothing', base: null, parents: [null, null], expected: null },

@@ -133,3 +133,22 @@ test('GPL-only since follows the tip\'s history, not the mining order of side br
     repo.cleanup();
   }
 });
+
+test('two sides that each add the symbol to one file merge as text does, both lines kept, with no event of the merge', async () => {
+  // linux-history e66e4c8d4c92: agpgart added EXPORT_SYMBOL_GPL(agp_memory_reserved) and mainline
+  // EXPORT_SYMBOL of it; git merged both lines cleanly, and the merge was recorded as an evil tightening.
+  const body = Array.from({ length: 20 }, (_, i) => `int filler_${i};\n`).join('');
+  const repo = RepoBuilder.create();
+  try {
+    repo.commit('c0', { date: day(1), files: { 'drivers/agp/generic.c': body } });
+    repo.branch('agp', 'c0');
+    repo.commit('gpl', { date: day(2), files: { 'drivers/agp/generic.c': `${body}EXPORT_SYMBOL_GPL(agp_memory_reserved);\n` } });
+    repo.switch('master');
+    repo.commit('any', { date: day(3), files: { 'drivers/agp/generic.c': `EXPORT_SYMBOL(agp_memory_reserved);\n${body}` } });
+    repo.merge('M', 'agp', { date: day(4) });
+    const names = new Map(['c0', 'gpl', 'any', 'M'].map((n) => [repo.id(n), n]));
+    assert.deepEqual((await eventsOf(repo.dir, ['master'], names)).sort(), ['any: added agp_memory_reserved', 'gpl: added agp_memory_reserved']);
+  } finally {
+    repo.cleanup();
+  }
+});
