@@ -14,7 +14,17 @@ function capture(): { out: { stdout: (l: string) => void; stderr: (l: string) =>
 test('--help lists every command', async () => {
   const { out, text } = capture();
   assert.equal(await main(['--help'], out), 0);
-  for (const command of ['start', 'scan', 'mine', 'events']) assert.match(text(), new RegExp(`^\\s+${command}\\b`, 'm'));
+  for (const command of ['start', 'scan', 'mine', 'events', 'show', 'cite', 'check-imports', 'subsystems', 'report', 'serve']) {
+    assert.match(text(), new RegExp(`^\\s+${command}\\b`, 'm'));
+  }
+});
+
+test('the server listens on loopback unless --host says otherwise', async () => {
+  for (const command of ['serve', 'start']) {
+    const { out, text } = capture();
+    assert.equal(await main([command, '--help'], out), 0);
+    assert.match(text(), /--host <host>\s+the address to (listen|serve) on \(default: "127\.0\.0\.1"\)/, command);
+  }
 });
 
 test('an unknown command is a one-line error with status 2', async () => {
