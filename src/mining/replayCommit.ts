@@ -11,6 +11,7 @@ import {
 import type { BlobFacts } from './BlobFacts.js';
 import { eventsOf, type ExportValue, fileChanges, mergeSymbol, type ValueChange, valuesBySymbol } from './deriveEvents.js';
 import type { PersistentMap } from './PersistentMap.js';
+import { treeLicenseOf } from './treeLicenseOf.js';
 
 /** What replaying needs from git, kept behind functions so the replay itself stays plain logic. */
 export interface ReplayGit {
@@ -209,9 +210,6 @@ function startLicense(symbol: string, state: TreeState, changes: readonly ValueC
 }
 
 export function treeLicense(paths: PersistentMap<string> | undefined): TreeLicense {
-  const licenses = new Set<string>();
-  for (const [, licensesThere] of paths?.entries() ?? []) for (const license of licensesThere.split(',')) licenses.add(license);
-  if (licenses.size === 0) return 'none';
-  return licenses.size > 1 ? 'mixed' : (licenses.values().next().value as TreeLicense);
+  return treeLicenseOf([...(paths?.entries() ?? [])].flatMap(([, licensesThere]) => licensesThere.split(',')));
 }
 

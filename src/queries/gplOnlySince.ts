@@ -2,13 +2,12 @@
 // history back while the symbol stays GPL-only (its events replayed along the graph), along the first
 // parent, and into the side a merge brought it from. Mining order would mix branches; this does not.
 import { commitsTable } from '../storage/commitsTable.js';
-import { eventsTable } from '../storage/eventsTable.js';
 import type { Db } from '../storage/openStore.js';
 import { prepared } from '../storage/prepared.js';
 import { exportKey } from '../mining/replayEvents.js';
 import { replayStore } from '../mining/replayStore.js';
 import { currentTip } from './currentTip.js';
-import { treeLicenseOf } from './treeLicenseOf.js';
+import { treeLicenseOf } from '../mining/treeLicenseOf.js';
 
 export interface GplOnlySince {
   commit: string;
@@ -25,12 +24,13 @@ export function gplOnlySince(db: Db, symbols: readonly string[]): Map<string, Gp
   if (!tip || symbols.length === 0) return found;
   const parents = new Map<string, string[]>();
   for (const c of commitsTable(db).graph()) parents.set(c.sha, c.parents);
-  const paths = new Map<string, Set<string>>(symbols.map((s) => [s, new Set()]));
-  for (const symbol of symbols) for (const e of eventsTable(db).list({ symbol })) paths.get(symbol)!.add(e.path);
+  // Every file a symbol's events name is every file its replayed sets can hold it in.
+  const inFiles = prepared(db, 'SELECT DISTINCT path FROM events WHERE symbol = ?');
+  const paths = new Map(symbols.map((s) => [s, inFiles.pluck().all(s) as string[]]));
   const { sets } = replayStore(db, new Set(symbols));
   const license = (sha: string, symbol: string): string => {
     const set = sets.get(sha);
-    const licenses = [...paths.get(symbol)!].map((path) => set?.get(exportKey(path, symbol))).filter((v): v is string => v !== undefined)
+    const licenses = paths.get(symbol)!.map((path) => set?.get(exportKey(path, symbol))).filter((v): v is string => v !== undefined)
       .map((value) => value.slice(value.lastIndexOf('|') + 1));
     return treeLicenseOf(licenses);
   };

@@ -14,12 +14,13 @@ export interface RenderedReport {
   extra: Map<string, string>;
 }
 
-export function renderReport(data: ReportData, format: ReportFormat, chartName = 'report.svg'): RenderedReport {
+/** `chartName`: the file the Markdown's chart goes to; null (Markdown to stdout) gives its figures as a table only. */
+export function renderReport(data: ReportData, format: ReportFormat, chartName: string | null = 'report.svg'): RenderedReport {
   const chart = shareChartSvg(data.shares, `GPL-only share of exported symbols per release${scope(data)}`);
   switch (format) {
     case 'json': return { text: JSON.stringify({ ...data, chart }, null, 2), extra: new Map() };
     case 'csv': return { text: csv(data), extra: new Map() };
-    case 'md': return { text: markdown(data, chartName), extra: new Map([[chartName, chart]]) };
+    case 'md': return { text: markdown(data, chartName), extra: chartName === null ? new Map() : new Map([[chartName, chart]]) };
     case 'html': return { text: html(data, chart), extra: new Map() };
   }
 }
@@ -46,14 +47,17 @@ function sections(d: ReportData): { title: string; head: string[]; rows: string[
 
 const counts = (c: ReportData['exports']['from']): string[] => [String(c.any), String(c.gpl), String(c.mixed)];
 
-function markdown(d: ReportData, chartName: string): string {
+function markdown(d: ReportData, chartName: string | null): string {
   const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
   const out = [`# Export licensing report: ${cell(d.from.given)}..${cell(d.to.given)}${cell(scope(d))}`, ''];
   for (const s of sections(d)) {
     out.push(`## ${s.title}`, '', `| ${s.head.join(' | ')} |`, `|${s.head.map(() => ' --- |').join('')}`);
     out.push(...(s.rows.length > 0 ? s.rows.map((r) => `| ${r.map(cell).join(' | ')} |`) : [`| ${s.head.map(() => '-').join(' | ')} |`]), '');
   }
-  out.push('## GPL-only share per release', '', `![GPL-only share per release](${chartName})`, '');
+  out.push('## GPL-only share per release', '');
+  if (chartName !== null) out.push(`![GPL-only share per release](${chartName})`, '');
+  out.push('| release | exported symbols | GPL-only share |', '| --- | --- | --- |',
+    ...d.shares.map((r) => `| ${cell(r.release)} | ${r.total} | ${(r.gplShare * 100).toFixed(1)} % |`), '');
   out.push(`## Every license change, file by file (${d.changes.length})`, '');
   for (const c of d.changes) {
     // A fence longer than any run of backticks in the text, so a subject cannot close it.

@@ -48,6 +48,9 @@ test('csv has one row per event and md writes its chart beside it', async () => 
   const events = JSON.parse((await runCli('report', 'v5.0..v5.3', '--db', fixture.db, '--format', 'json')).stdout.join('\n')).events;
   assert.equal(csv.stdout.length, events.length + 1);
   assert.equal(csv.stdout[0], 'commit,author_name,author_email,author_date,committer_name,committer_email,committer_date,subject,release,symbol,path,from_path,kind,merge,before_macro,after_macro,before_namespace,after_namespace');
+  const stdout = (await runCli('report', 'v5.0..v5.3', '--db', fixture.db)).stdout.join('\n');
+  assert.doesNotMatch(stdout, /!\[/, 'Markdown on stdout names no chart file it did not write');
+  assert.match(stdout, /^\| v5\.3 \| 40 \| 7\.5 % \|$/m);
   const out = join(fixture.dir, 'summit.md');
   assert.equal((await runCli('report', 'v5.0..v5.3', '--db', fixture.db, '--out', out)).status, 0);
   assert.match(readFileSync(out, 'utf8'), /!\[GPL-only share per release\]\(summit\.svg\)/);

@@ -9,20 +9,9 @@ import { isolateGit } from '../helpers/isolateGit.js';
 import { RepoBuilder } from '../helpers/RepoBuilder.js';
 
 after(isolateGit());
-const { main } = await import('../../src/cli/main.js');
+const { runCli } = await import('../helpers/runCli.js');
 
-interface Run {
-  status: number;
-  stdout: string[];
-  stderr: string[];
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const status = await main(argv, { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
-  return { status, stdout: stdout.join('\n').split('\n').filter((l) => l !== ''), stderr: stderr.join('\n').split('\n').filter((l) => l !== '') };
-}
+const run = runCli;
 
 const V1 = {
   // drivers/vfio/vfio_main.c and drivers/cxl/core/port.c, trimmed
@@ -58,7 +47,7 @@ after(() => {
 const OURS = /^ksymtrail: /;
 
 /** A user error: one line on stderr naming the problem, status 2, no stack trace, nothing on stdout. */
-function assertOneLineError(result: Run, prefix: RegExp, ...mentions: string[]): void {
+function assertOneLineError(result: Awaited<ReturnType<typeof runCli>>, prefix: RegExp, ...mentions: string[]): void {
   assert.equal(result.status, 2, result.stderr.join('\n'));
   assert.deepEqual(result.stdout, []);
   assert.equal(result.stderr.length, 1, result.stderr.join('\n'));

@@ -7,7 +7,7 @@ import { BadInput } from '../../errors.js';
 import { readModuleImports } from '../../modules/readModuleImports.js';
 import { exportsAt } from '../../queries/exportsAt.js';
 import { type GplOnlySince, gplOnlySince } from '../../queries/gplOnlySince.js';
-import { treeLicenseOf } from '../../queries/treeLicenseOf.js';
+import { treeLicenseOf } from '../../mining/treeLicenseOf.js';
 import { openStore } from '../../storage/openStore.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
 import { formatTable } from '../formatTable.js';

@@ -30,11 +30,10 @@ export function registerReport(program: Command, out: Output): void {
       } finally {
         db.close();
       }
-      const chartName = options.out ? `${basename(options.out, extname(options.out))}.svg` : 'report.svg';
+      const chartName = options.out ? `${basename(options.out, extname(options.out))}.svg` : null;
       const rendered = renderReport(data, options.format as ReportFormat, chartName);
       if (!options.out) {
         out.stdout(rendered.text.trimEnd());
-        if (rendered.extra.size > 0) out.stderr('ksymtrail: the Markdown names a chart file; give --out FILE to have it written beside the report');
         return;
       }
       try {

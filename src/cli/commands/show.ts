@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { NotFound } from '../../errors.js';
 import { exportsAt } from '../../queries/exportsAt.js';
 import { nearestSymbols, symbolDetail } from '../../queries/symbolDetail.js';
-import { treeLicenseOf } from '../../queries/treeLicenseOf.js';
+import { treeLicenseOf } from '../../mining/treeLicenseOf.js';
 import { openStore } from '../../storage/openStore.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
 import { formatTable } from '../formatTable.js';
