@@ -119,7 +119,8 @@ export class CatFileBatch {
       // Look in this part, and across the seam with the last bytes received (however small the parts).
       const seam = this.tail.length > 0 ? Buffer.concat([this.tail, part.subarray(0, MAX_NEEDLE)]) : null;
       this.found = waiting.needles.some((needle) => part.includes(needle) || (seam?.includes(needle) ?? false));
-      this.tail = Buffer.concat([this.tail, part]).subarray(-MAX_NEEDLE);
+      // Only the last bytes are kept for the next seam: copying whole parts would copy every blob.
+      this.tail = part.length >= MAX_NEEDLE ? part.subarray(part.length - MAX_NEEDLE) : Buffer.concat([this.tail, part]).subarray(-MAX_NEEDLE);
     }
     this.parts.push(part);
   }

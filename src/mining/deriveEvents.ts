@@ -26,8 +26,19 @@ export interface ValueChange {
   start?: ExportValue | null;
 }
 
-/** The values of one file's exports, by symbol. */
-export function valuesBySymbol(exports: readonly Export[]): Map<string, ExportValue> {
+const valuesMemo = new WeakMap<readonly Export[], ReadonlyMap<string, ExportValue>>();
+
+/**
+ * The values of one file's exports, by symbol. Remembered per exports list: lists are never changed
+ * once made, and a file's list is shared by every state that has the file as it is.
+ */
+export function valuesBySymbol(exports: readonly Export[]): ReadonlyMap<string, ExportValue> {
+  let values = valuesMemo.get(exports);
+  if (!values) valuesMemo.set(exports, (values = computeValues(exports)));
+  return values;
+}
+
+function computeValues(exports: readonly Export[]): Map<string, ExportValue> {
   const groups = new Map<string, Export[]>();
   for (const e of exports) (groups.get(e.symbol) ?? groups.set(e.symbol, []).get(e.symbol)!).push(e);
   const values = new Map<string, ExportValue>();

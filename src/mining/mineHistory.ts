@@ -3,7 +3,8 @@
 // each once), replayed parents-first, and written with its resume point in one transaction.
 import { resolve as resolvePath } from 'node:path';
 import { CatFileBatch } from '../git/CatFileBatch.js';
-import { grepTree, isAncestor, shallowBoundary } from '../git/gitQueries.js';
+import { DiffTreeBatch } from '../git/DiffTreeBatch.js';
+import { grepTree, isAncestor, listTags, shallowBoundary } from '../git/gitQueries.js';
 import { listCommits } from '../git/listCommits.js';
 import { requireGitVersion } from '../git/requireGitVersion.js';
 import { resolveCommit } from '../git/resolveCommit.js';
@@ -21,7 +22,8 @@ import { CommitGraph } from './CommitGraph.js';
 import { forgetRewritten } from './forgetRewritten.js';
 import { StateKeeper } from './StateKeeper.js';
 import { updateReleases } from './updateReleases.js';
-import { updateReleaseLicenses } from './updateReleaseLicenses.js';
+import { type SymbolIndex, updateReleaseLicenses } from './updateReleaseLicenses.js';
+import { isReleaseTag } from './releaseTags.js';
 import { updateSymbols } from './updateSymbols.js';
 import { type SubsystemsSummary, updateSubsystems } from './updateSubsystems.js';
 import type { SubsystemGroup } from '../subsystems/loadGroups.js';
@@ -106,6 +108,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const reader = new CatFileBatch(repo, 'batch', ['core.deltaBaseCacheLimit=1g']);
   const scanner = (options.jobs ?? 1) > 1 ? scanPool(options.jobs! - 1) : INLINE_SCANNER;
   const checker = new CatFileBatch(repo, 'check');
+  const differ = new DiffTreeBatch(repo);
   try {
     const present = await Promise.all(mining.frontier().map((sha) => checker.lookup(sha).then((id) => (id ? sha : null))));
     // Commits another repository already brought are not mined again (its frontier may be unknown here).
@@ -115,7 +118,10 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     const phases = { streamMs: 0, replayMs: 0, writeMs: 0, finishMs: 0, blobsRead: 0, blobsScanned: 0 };
     const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null,
       shallowFrom: [...shallow].filter((sha) => todo.some((c) => c.sha === sha)) };
+    // The symbol index of each release commit replayed here: its licenses need no replay afterwards.
+    const releaseIndexes = new Map<string, SymbolIndex>();
     if (todo.length > 0) {
+      const releaseCommits = new Set([...(await listTags(repo))].filter(([tag]) => isReleaseTag(tag)).map(([, sha]) => sha));
       const graph = new CommitGraph();
       if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents);
       for (const c of todo) graph.add(c.sha, c.parents);
@@ -136,7 +142,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
         grepTree: (commit, names) => grepTree(repo, commit, names),
       };
       // States of commits not in memory are rebuilt from the kept state nearest in mining order.
-      const rebuild = rebuilder(repo, git, (sha) => states.nearest(sha, (other) => graph.distance(sha, other)));
+      const rebuild = rebuilder(repo, git, (from, to) => differ.diff(from, to), (sha) => states.nearest(sha, (other) => graph.distance(sha, other)));
       const states = new StateKeeper(todo, tip, rebuild);
       const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
       const segmentAt = (start: number) => todo.slice(start, start + segmentSize);
@@ -157,6 +163,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
           // A shallow clone's first commits did not add what they export: history before them is missing.
           if (shallow.has(record.sha)) replayed.events = replayed.events.map((e) => (e.kind === 'added' ? { ...e, kind: 'present' } : e));
           states.done(link, replayed.state);
+          if (releaseCommits.has(link.sha)) releaseIndexes.set(link.sha, replayed.state.symbols);
           results.push({ record, replayed });
           summary.events += replayed.events.length;
           if (i % YIELD_EVERY === 0) await new Promise(setImmediate); // let git's output in meanwhile
@@ -178,7 +185,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     }
     const finishing = performance.now();
     await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null);
-    updateReleaseLicenses(db);
+    updateReleaseLicenses(db, releaseIndexes);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();
     updateSymbols(db);
     const userGroups = options.groups ?? storedGroups(db);
@@ -188,7 +195,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     summary.elapsedMs = performance.now() - started;
     return summary;
   } finally {
-    await Promise.allSettled([reader.close(), checker.close(), scanner.close()]);
+    await Promise.allSettled([reader.close(), checker.close(), differ.close(), scanner.close()]);
   }
 }
 

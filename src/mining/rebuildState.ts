@@ -1,7 +1,6 @@
 // Rebuilds the export state of a commit that is not in memory, from a kept state and the diff
 // between the two trees, so neither a resumed mine nor an old merge base needs a scan of a tree.
-import { diffTrees } from '../git/diffTrees.js';
-import type { CommitRecord } from '../git/streamCommits.js';
+import type { CommitRecord, RawChange } from '../git/streamCommits.js';
 import { scanTree } from '../snapshot/scanTree.js';
 import { treeFromCommit } from '../snapshot/treeFromCommit.js';
 import type { TreeState } from '../snapshot/TreeState.js';
@@ -12,7 +11,10 @@ import { type ReplayGit, replayCommit } from './replayCommit.js';
  * from a kept state by replaying the diff between the two trees as one change, from the nearest one
  * `near` offers, else from the first state this rebuilt, which is scanned from its tree.
  */
-export function rebuilder(repo: string, git: ReplayGit, near: (sha: string) => { sha: string; state: TreeState } | undefined): (sha: string) => Promise<TreeState> {
+export function rebuilder(
+  repo: string, git: ReplayGit, diffTrees: (from: string, to: string) => Promise<RawChange[]>,
+  near: (sha: string) => { sha: string; state: TreeState } | undefined,
+): (sha: string) => Promise<TreeState> {
   let scanned: { sha: string; state: TreeState } | null = null;
   return async (sha) => {
     const from = near(sha) ?? scanned;
@@ -20,7 +22,7 @@ export function rebuilder(repo: string, git: ReplayGit, near: (sha: string) => {
       scanned = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
       return scanned.state;
     }
-    const changes = await diffTrees(repo, from.sha, sha);
+    const changes = await diffTrees(from.sha, sha);
     const pseudo: CommitRecord = { sha, parents: [from.sha], changes, message: Buffer.alloc(0),
       author: NOBODY, committer: NOBODY };
     return (await replayCommit(pseudo, [from.state], git)).state;

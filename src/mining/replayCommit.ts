@@ -4,7 +4,7 @@
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
 import type { CommitRecord } from '../git/streamCommits.js';
 import { ZERO_ID } from '../git/streamCommits.js';
-import type { ExportEvent, TreeLicense } from '../model.js';
+import type { Export, ExportEvent, TreeLicense } from '../model.js';
 import {
   applyChanges, EMPTY_STATE, type FileChange, type KbuildChange, type StateChange, type Touched, type TreeState, withEntriesOf,
 } from '../snapshot/TreeState.js';
@@ -26,6 +26,8 @@ export interface ReplayGit {
   /** Paths of a commit's tree whose content contains one of `names`. */
   grepTree(commit: string, names: readonly string[]): Promise<string[]>;
 }
+
+const NO_EXPORTS: readonly Export[] = [];
 
 export interface SymbolState {
   symbol: string;
@@ -116,7 +118,7 @@ async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], 
   const sides = [...parents, state, baseState];
   const inPlay = new Set<string>();
   for (const path of candidates) {
-    const values = [...parents, state].map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? []));
+    const values = [...parents, state].map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? NO_EXPORTS));
     for (const map of values) {
       for (const [symbol, value] of map) if (values.some((other) => other.get(symbol)?.key !== value.key)) inPlay.add(symbol);
     }
@@ -136,9 +138,9 @@ async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], 
   };
   const agreed: ValueChange[] = [];
   for (const path of paths) {
-    const inParents = parents.map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? []));
-    const inResult = valuesBySymbol(state.files.get(path)?.result.exports ?? []);
-    let inBase: Map<string, ExportValue> | null = null;
+    const inParents = parents.map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? NO_EXPORTS));
+    const inResult = valuesBySymbol(state.files.get(path)?.result.exports ?? NO_EXPORTS);
+    let inBase: ReadonlyMap<string, ExportValue> | null = null;
     for (const symbol of new Set([...inResult.keys(), ...inParents.flatMap((v) => [...v.keys()])])) {
       if (!inPlay.has(symbol)) continue;
       const values = inParents.map((v) => v.get(symbol) ?? null);
@@ -147,7 +149,7 @@ async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], 
         if (result?.key !== values[0]?.key) agreed.push({ path, symbol, before: values[0]!, after: result, merge: 'evil', start: values[0]! });
         continue;
       }
-      inBase ??= valuesBySymbol(baseState.files.get(path)?.result.exports ?? []);
+      inBase ??= valuesBySymbol(baseState.files.get(path)?.result.exports ?? NO_EXPORTS);
       const at = slot(symbol);
       const base = inBase.get(symbol);
       if (base) at.base.set(path, base);
@@ -164,7 +166,7 @@ async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], 
 /** The file-level clean merge of VirtualBaseSource.merge, on tree states (the virtual base of a criss-cross merge). */
 export function mergeStatesByFile(a: TreeState, b: TreeState, base: TreeState): TreeState {
   const exportsKey = (s: TreeState, path: string): string =>
-    [...valuesBySymbol(s.files.get(path)?.result.exports ?? [])].map(([symbol, v]) => `${symbol}=${v.key}`).sort().join('\n');
+    [...valuesBySymbol(s.files.get(path)?.result.exports ?? NO_EXPORTS)].map(([symbol, v]) => `${symbol}=${v.key}`).sort().join('\n');
   const taken: string[] = [];
   a.signatures.diff(b.signatures, (path) => {
     const mine = exportsKey(a, path);

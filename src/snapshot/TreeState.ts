@@ -121,8 +121,7 @@ export function applyChanges(
   for (const path of affected) {
     const entry = fileMap.get(path);
     const before = state.files.get(path)?.result.exports ?? [];
-    const result = entry ? resolveExports(path, entry.facts, { ...context, makefileNamespace: namespaceForPath(path, kbuildMap) }) : NOTHING;
-    const signature = entry ? signatureOf(path, entry.facts, result) : '';
+    const { result, signature } = entry ? resolved(path, entry.facts, context, namespaceForPath(path, kbuildMap)) : { result: NOTHING, signature: '' };
     if (entry) fileMap = fileMap.set(path, { blob: entry.blob, facts: entry.facts, result, signature });
     signatures = signatures.set(path, entry ? signature : undefined);
     touched.set(path, { before, after: result.exports });
@@ -133,6 +132,30 @@ export function applyChanges(
 }
 
 const NOTHING: ParseResult = { exports: [], templates: [], unknown: [] };
+
+interface Resolved {
+  path: string;
+  context: TreeContext;
+  namespace: string | null;
+  result: ParseResult;
+  signature: string;
+}
+
+/**
+ * The last resolution of each blob's facts: a merge's diff against its first parent brings back
+ * every file its side branch changed, already resolved there in the same context (the same object
+ * while no header changes a wrapper), so the result and its signature are shared, not recomputed.
+ */
+const resolutions = new WeakMap<SourceFacts, Resolved>();
+
+function resolved(path: string, facts: SourceFacts, context: TreeContext, namespace: string | null): Resolved {
+  const last = resolutions.get(facts);
+  if (last && last.path === path && last.context === context && last.namespace === namespace) return last;
+  const result = resolveExports(path, facts, { ...context, makefileNamespace: namespace });
+  const entry = { path, context, namespace, result, signature: signatureOf(path, facts, result) };
+  resolutions.set(facts, entry);
+  return entry;
+}
 
 /**
  * `a` with `b`'s entries at `paths`, as they are (not resolved again in `a`'s context): the virtual
@@ -240,8 +263,16 @@ function reindex(
   return symbols;
 }
 
+const licensesMemo = new WeakMap<readonly Export[], ReadonlyMap<string, string>>();
+
 /** Each symbol a file exports, with the licenses it is exported under there (sorted, joined by commas). */
-function licensesBySymbol(exports: Export[]): Map<string, string> {
+function licensesBySymbol(exports: readonly Export[]): ReadonlyMap<string, string> {
+  let licenses = licensesMemo.get(exports);
+  if (!licenses) licensesMemo.set(exports, (licenses = computeLicenses(exports)));
+  return licenses;
+}
+
+function computeLicenses(exports: readonly Export[]): Map<string, string> {
   const sets = new Map<string, Set<string>>();
   for (const e of exports) (sets.get(e.symbol) ?? sets.set(e.symbol, new Set()).get(e.symbol)!).add(e.license);
   return new Map([...sets].map(([symbol, licenses]) => [symbol, [...licenses].sort().join(',')]));

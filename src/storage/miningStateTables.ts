@@ -30,10 +30,15 @@ export function miningStateTables(db: Db) {
       const rows = db.prepare('SELECT tag, sha FROM releases').all() as { tag: string; sha: string }[];
       return new Map(rows.map((r) => [r.tag, r.sha]));
     },
+    /**
+     * Lists the releases anew, in `order`. A release whose tag still names the same commit keeps its
+     * counts by license: they are facts of that commit's tree.
+     */
     setReleases(releases: ReadonlyMap<string, string>, order: (a: string, b: string) => number): void {
-      db.prepare('DELETE FROM releases').run();
-      const insert = db.prepare('INSERT INTO releases (tag, sha, ordinal) VALUES (?, ?, ?)');
-      [...releases.keys()].sort(order).forEach((tag, i) => insert.run(tag, releases.get(tag)!, i));
+      const remove = db.prepare('DELETE FROM releases WHERE tag = ?');
+      for (const [tag, sha] of this.releases()) if (releases.get(tag) !== sha) remove.run(tag);
+      const upsert = db.prepare('INSERT INTO releases (tag, sha, ordinal) VALUES (?, ?, ?) ON CONFLICT (tag) DO UPDATE SET ordinal = excluded.ordinal');
+      [...releases.keys()].sort(order).forEach((tag, i) => upsert.run(tag, releases.get(tag)!, i));
     },
     hasTipExports(repo: string, ref: string): boolean {
       return db.prepare('SELECT 1 FROM tip_exports WHERE repo = ? AND ref = ? LIMIT 1').get(repo, ref) !== undefined;

@@ -1,5 +1,6 @@
 // Temporary database files, and a mined store read back as plain sorted rows, so that two mines of
-// one history can be compared whole: events with their attribution, symbol states, commits, tip exports.
+// one history can be compared whole: events with their attribution, symbol states, commits, tip exports,
+// releases and their licenses.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,9 @@ export interface StoreRows {
   symbolStates: { commit: string; symbol: string; license: string; switch: string | null }[];
   commits: { sha: string; release: string | null }[];
   tipExports: Record<string, unknown>[];
+  /** Each release with its exports by license, and each symbol's license at the releases where it changed. */
+  releases: { tag: string; sha: string; symbols_any: number; symbols_gpl: number; symbols_mixed: number }[];
+  releaseLicenses: { tag: string; symbol: string; license: string }[];
 }
 
 const byJson = <T>(rows: T[]): T[] => rows.map((row) => [JSON.stringify(row), row] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, row]) => row);
@@ -34,6 +38,8 @@ export function storeRows(db: Db): StoreRows {
     commits: byJson(db.prepare('SELECT sha, release FROM commits').all() as StoreRows['commits']),
     tipExports: byJson(db.prepare(`SELECT ref, symbol, exported, path, line, macro, base_macro, license, namespace, marks
       FROM tip_exports`).all() as Record<string, unknown>[]),
+    releases: byJson(db.prepare('SELECT tag, sha, symbols_any, symbols_gpl, symbols_mixed FROM releases').all() as StoreRows['releases']),
+    releaseLicenses: byJson(db.prepare('SELECT r.tag, l.symbol, l.license FROM release_licenses l JOIN releases r USING (ordinal)').all() as StoreRows['releaseLicenses']),
   };
 }
 

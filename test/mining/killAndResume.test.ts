@@ -43,6 +43,8 @@ function assertSameStore(actual: StoreRows, expected: StoreRows, context: string
   assert.deepEqual(actual.events, expected.events, `events ${context}`);
   assert.deepEqual(actual.symbolStates, expected.symbolStates, `symbol states ${context}`);
   assert.deepEqual(actual.commits, expected.commits, `commits ${context}`);
+  assert.deepEqual(actual.releases, expected.releases, `releases ${context}`);
+  assert.deepEqual(actual.releaseLicenses, expected.releaseLicenses, `licenses at releases ${context}`);
 }
 
 const mineArgs = (repo: string, db: string): string[] => ['bin/ksymtrail.js', 'mine', repo, '--db', db, '--quiet'];

@@ -43,6 +43,8 @@ function assertSameStore(actual: StoreRows, expected: StoreRows): void {
   assert.deepEqual(actual.symbolStates, expected.symbolStates, 'symbol states');
   assert.deepEqual(actual.commits, expected.commits, 'commits and their releases');
   assert.deepEqual(actual.tipExports, expected.tipExports, 'tip exports');
+  assert.deepEqual(actual.releases, expected.releases, 'releases and their counts by license');
+  assert.deepEqual(actual.releaseLicenses, expected.releaseLicenses, 'licenses at releases');
 }
 
 before(async () => {
@@ -116,6 +118,8 @@ for (const split of SPLITS) {
     assert.deepEqual(rows.events, atOnce.events, 'events');
     assert.deepEqual(rows.symbolStates, atOnce.symbolStates, 'symbol states');
     assert.deepEqual(rows.commits, atOnce.commits, 'commits and their releases');
+    assert.deepEqual(rows.releases, atOnce.releases, 'releases and their counts by license');
+    assert.deepEqual(rows.releaseLicenses, atOnce.releaseLicenses, 'licenses at releases');
   });
 }
 
