@@ -17,7 +17,7 @@ import { miningStateTables } from '../storage/miningStateTables.js';
 import { acquireMiningLock } from '../storage/miningLock.js';
 import type { Db } from '../storage/openStore.js';
 import { BlobFacts } from './BlobFacts.js';
-import { INLINE_SCANNER, scanPool } from './ScanPool.js';
+import { factsLoader } from './factsLoaders.js';
 import { CommitGraph } from './CommitGraph.js';
 import { forgetRewritten } from './forgetRewritten.js';
 import { StateKeeper } from './StateKeeper.js';
@@ -39,7 +39,7 @@ export interface MineOptions {
   db: Db;
   /** Commits per transaction; also bounds how many commit records are held at once. */
   segmentSize?: number;
-  /** Threads in all: above 1, blobs are scanned on jobs-1 worker threads. */
+  /** Threads in all: above 1, blobs are read and scanned on jobs-1 reader threads. */
   jobs?: number;
   onProgress?: (progress: MineProgress) => void;
   /** Take over a claim on the database that another (gone) mine left. */
@@ -105,8 +105,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     await forgetRewritten(db, repo, previous, tip, others);
   }
 
-  const reader = new CatFileBatch(repo, 'batch', ['core.deltaBaseCacheLimit=1g']);
-  const scanner = (options.jobs ?? 1) > 1 ? scanPool(options.jobs! - 1) : INLINE_SCANNER;
+  const loader = factsLoader(repo, options.jobs ?? 1);
   const checker = new CatFileBatch(repo, 'check');
   const differ = new DiffTreeBatch(repo);
   try {
@@ -125,7 +124,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       const graph = new CommitGraph();
       if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents);
       for (const c of todo) graph.add(c.sha, c.parents);
-      const facts = new BlobFacts(reader, scanner);
+      const facts = new BlobFacts(loader);
       const git: ReplayGit = {
         facts,
         lookup: (names) => Promise.all(names.map((name) => checker.lookup(name))),
@@ -195,7 +194,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     summary.elapsedMs = performance.now() - started;
     return summary;
   } finally {
-    await Promise.allSettled([reader.close(), checker.close(), differ.close(), scanner.close()]);
+    await Promise.allSettled([loader.close(), checker.close(), differ.close()]);
   }
 }
 

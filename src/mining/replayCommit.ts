@@ -9,6 +9,8 @@ import {
   applyChanges, EMPTY_STATE, type FileChange, type KbuildChange, type StateChange, type Touched, type TreeState, withEntriesOf,
 } from '../snapshot/TreeState.js';
 import type { BlobFacts } from './BlobFacts.js';
+import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
+import type { SourceFacts } from '../exports/scanSource.js';
 import { eventsOf, type ExportValue, fileChanges, mergeSymbol, type ValueChange, valuesBySymbol } from './deriveEvents.js';
 import type { PersistentMap } from './PersistentMap.js';
 import { treeLicenseOf } from './treeLicenseOf.js';
@@ -54,22 +56,33 @@ export async function replayCommit(record: CommitRecord, parents: readonly TreeS
 
 /** A commit's changes against its first parent, from its raw diff: files that can export, and kbuild files that set a namespace. */
 async function rawChanges(record: CommitRecord, parent: TreeState, git: ReplayGit) {
-  const files = new Map<string, FileChange>();
-  const kbuild = new Map<string, KbuildChange>();
+  // Every blob is asked for before any answer is awaited: a rebuilt merge base changes hundreds of files.
+  const sources: { path: string; blob: string; facts: Promise<SourceFacts | false> }[] = [];
+  const kbuilds: { path: string; blob: string; namespace: Promise<KbuildNamespace | false> }[] = [];
   for (const { path, blob } of record.changes) {
     if (isExportingSource(path)) {
       if (parent.files.get(path)?.blob === blob) continue;
-      const facts = blob === ZERO_ID ? false : await git.facts.source(blob, parent.context.extraNames);
-      if (facts) files.set(path, { blob, facts });
-      else if (parent.files.has(path)) files.set(path, null);
+      sources.push({ path, blob, facts: blob === ZERO_ID ? NOT_THERE : git.facts.source(blob, parent.context.extraNames) });
     } else if (isKbuildFile(path)) {
-      const namespace = blob === ZERO_ID ? false : await git.facts.kbuild(blob);
-      if (namespace) kbuild.set(path, { blob, namespace });
-      else if (parent.kbuild.has(path)) kbuild.set(path, null);
+      kbuilds.push({ path, blob, namespace: blob === ZERO_ID ? NOT_THERE : git.facts.kbuild(blob) });
     }
+  }
+  const files = new Map<string, FileChange>();
+  const kbuild = new Map<string, KbuildChange>();
+  for (const { path, blob, facts } of sources) {
+    const found = await facts;
+    if (found) files.set(path, { blob, facts: found });
+    else if (parent.files.has(path)) files.set(path, null);
+  }
+  for (const { path, blob, namespace } of kbuilds) {
+    const found = await namespace;
+    if (found) kbuild.set(path, { blob, namespace: found });
+    else if (parent.kbuild.has(path)) kbuild.set(path, null);
   }
   return { files, kbuild };
 }
+
+const NOT_THERE = Promise.resolve(false as const);
 
 /**
  * When a change defines a new wrapper whose name has no EXPORT in it, files that invoke it could not

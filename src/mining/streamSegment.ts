@@ -4,7 +4,7 @@ import { type CommitRecord, streamCommits, ZERO_ID } from '../git/streamCommits.
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
 import type { BlobFacts } from './BlobFacts.js';
 
-/** Streams a segment's commits (newest first, the order their blobs sit in packs) and starts reading their blobs. */
+/** Streams a segment's commits (newest first, the order their blobs sit in packs) and reads their blobs ahead of the replay. */
 export async function streamSegment(repo: string, segment: readonly CommitLink[], facts: BlobFacts, extraNames: ReadonlySet<string>): Promise<Map<string, CommitRecord>> {
   const records = new Map<string, CommitRecord>();
   const reads: Promise<unknown>[] = [];
@@ -12,8 +12,8 @@ export async function streamSegment(repo: string, segment: readonly CommitLink[]
     records.set(record.sha, record);
     for (const { path, blob } of record.changes) {
       if (blob === ZERO_ID) continue;
-      if (isExportingSource(path)) reads.push(facts.source(blob, extraNames));
-      else if (isKbuildFile(path)) reads.push(facts.kbuild(blob));
+      if (isExportingSource(path)) reads.push(facts.source(blob, extraNames, false));
+      else if (isKbuildFile(path)) reads.push(facts.kbuild(blob, false));
     }
   }
   await Promise.all(reads);
