@@ -12,6 +12,7 @@ import type { CommitRecord } from '../git/streamCommits.js';
 import { scanTree } from '../snapshot/scanTree.js';
 import { treeFromCommit } from '../snapshot/treeFromCommit.js';
 import { EMPTY_STATE, resultOf, type TreeState } from '../snapshot/TreeState.js';
+import { stateFromJson, stateToJson } from '../snapshot/stateJson.js';
 import { commitsTable } from '../storage/commitsTable.js';
 import { miningStateTables } from '../storage/miningStateTables.js';
 import { acquireMiningLock } from '../storage/miningLock.js';
@@ -70,7 +71,8 @@ export interface MineSummary {
   subsystems: SubsystemsSummary | null;
   /** Where the time went, and how many blobs were read from git and scanned. */
   /** finishMs: the steps after the commits (releases, their licenses, symbols, subsystems). */
-  phases: { streamMs: number; replayMs: number; writeMs: number; finishMs: number; blobsRead: number; blobsScanned: number };
+  /** treesScanned: whole trees read to start from (none when an earlier mine's stored tip state serves). */
+  phases: { streamMs: number; replayMs: number; writeMs: number; finishMs: number; blobsRead: number; blobsScanned: number; treesScanned: number };
 }
 
 const DEFAULT_SEGMENT = 5000;
@@ -114,7 +116,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     const todo = (await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null)))
       .filter((c) => commits.idOf(c.sha) === undefined);
     const shallow = await shallowBoundary(repo);
-    const phases = { streamMs: 0, replayMs: 0, writeMs: 0, finishMs: 0, blobsRead: 0, blobsScanned: 0 };
+    const phases = { streamMs: 0, replayMs: 0, writeMs: 0, finishMs: 0, blobsRead: 0, blobsScanned: 0, treesScanned: 0 };
     const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null,
       shallowFrom: [...shallow].filter((sha) => todo.some((c) => c.sha === sha)) };
     // The symbol index of each release commit replayed here: its licenses need no replay afterwards.
@@ -141,7 +143,15 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
         grepTree: (commit, names) => grepTree(repo, commit, names),
       };
       // States of commits not in memory are rebuilt from the kept state nearest in mining order.
-      const rebuild = rebuilder(repo, git, (from, to) => differ.diff(from, to), (sha) => states.nearest(sha, (other) => graph.distance(sha, other)));
+      // A state an earlier mine ended at (this ref's first), whose commit this repository has:
+      // rebuilt from it, a resumed mine reads only what changed since instead of the whole tree.
+      let start: { sha: string; state: TreeState } | null = null;
+      for (const sha of mining.tipStateShas(repo, ref)) {
+        if (!(await checker.lookup(sha))) continue;
+        start = { sha, state: stateFromJson(mining.tipState(sha)!) };
+        break;
+      }
+      const rebuild = rebuilder(repo, git, (from, to) => differ.diff(from, to), (sha) => states.nearest(sha, (other) => graph.distance(sha, other)), start, () => phases.treesScanned++);
       const states = new StateKeeper(todo, tip, rebuild);
       const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
       const segmentAt = (start: number) => todo.slice(start, start + segmentSize);
@@ -175,14 +185,19 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       }
       phases.blobsRead = facts.counts.read;
       phases.blobsScanned = facts.counts.scanned;
-      const tipState = await states.get(tip);
-      db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
+      saveTip(await states.get(tip));
     } else if (previous !== tip || !mining.hasTipExports(repo, ref)) {
       // Nothing to mine, but this ref's tip exports are missing or old (a kill after the last segment).
-      const tipState = (await scanTree(treeFromCommit(repo, tip))).state;
-      db.transaction(() => mining.replaceTipExports(repo, ref, resultOf(tipState).exports)).immediate();
+      saveTip((await scanTree(treeFromCommit(repo, tip))).state);
     }
     const finishing = performance.now();
+    function saveTip(state: TreeState): void {
+      const json = stateToJson(state);
+      db.transaction(() => {
+        mining.replaceTipExports(repo, ref, resultOf(state).exports);
+        mining.setTipState(repo, ref, tip, json);
+      }).immediate();
+    }
     await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null);
     updateReleaseLicenses(db, releaseIndexes);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();

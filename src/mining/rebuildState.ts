@@ -9,16 +9,20 @@ import { type ReplayGit, replayCommit } from './replayCommit.js';
 /**
  * States of commits not in memory (mined in an earlier run, or merge bases forgotten since): derived
  * from a kept state by replaying the diff between the two trees as one change, from the nearest one
- * `near` offers, else from the first state this rebuilt, which is scanned from its tree.
+ * `near` offers, else from `start` (the state an earlier mine stored) or the first state this rebuilt,
+ * which is scanned from its tree.
  */
 export function rebuilder(
   repo: string, git: ReplayGit, diffTrees: (from: string, to: string) => Promise<RawChange[]>,
   near: (sha: string) => { sha: string; state: TreeState } | undefined,
+  start: { sha: string; state: TreeState } | null = null,
+  onTreeScan: () => void = () => {},
 ): (sha: string) => Promise<TreeState> {
-  let scanned: { sha: string; state: TreeState } | null = null;
+  let scanned = start;
   return async (sha) => {
     const from = near(sha) ?? scanned;
     if (!from) {
+      onTreeScan();
       scanned = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
       return scanned.state;
     }

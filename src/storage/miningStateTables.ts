@@ -1,5 +1,5 @@
 // Where mining stands: the frontier (mined commits with no mined child), each ref's mined tip,
-// the release tags seen, and the exports at each ref's tip.
+// the release tags seen, and the exports and export state at each ref's tip.
 import type { Export } from '../model.js';
 import type { Db } from './openStore.js';
 
@@ -39,6 +39,16 @@ export function miningStateTables(db: Db) {
       for (const [tag, sha] of this.releases()) if (releases.get(tag) !== sha) remove.run(tag);
       const upsert = db.prepare('INSERT INTO releases (tag, sha, ordinal) VALUES (?, ?, ?) ON CONFLICT (tag) DO UPDATE SET ordinal = excluded.ordinal');
       [...releases.keys()].sort(order).forEach((tag, i) => upsert.run(tag, releases.get(tag)!, i));
+    },
+    /** The commits whose stored states (see stateJson) there are: this ref's first, then other refs' of this repository, then the rest. */
+    tipStateShas(repo: string, ref: string): string[] {
+      return db.prepare('SELECT sha FROM tip_states ORDER BY repo = ? AND ref = ? DESC, repo = ? DESC').pluck().all(repo, ref, repo) as string[];
+    },
+    tipState(sha: string): string | undefined {
+      return db.prepare('SELECT state FROM tip_states WHERE sha = ? LIMIT 1').pluck().get(sha) as string | undefined;
+    },
+    setTipState(repo: string, ref: string, sha: string, state: string): void {
+      db.prepare('INSERT OR REPLACE INTO tip_states (repo, ref, sha, state) VALUES (?, ?, ?, ?)').run(repo, ref, sha, state);
     },
     hasTipExports(repo: string, ref: string): boolean {
       return db.prepare('SELECT 1 FROM tip_exports WHERE repo = ? AND ref = ? LIMIT 1').get(repo, ref) !== undefined;

@@ -115,6 +115,14 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX symbol_subsystems_by_symbol ON symbol_subsystems(symbol);
   `,
+  `
+  -- The export state of each mined ref's tip: its exporting files with their scanned facts and its
+  -- kbuild namespaces, as JSON, so the next mine starts from it instead of reading the whole tree.
+  CREATE TABLE tip_states (
+    repo TEXT NOT NULL, ref TEXT NOT NULL, sha TEXT NOT NULL, state TEXT NOT NULL,
+    PRIMARY KEY (repo, ref)
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

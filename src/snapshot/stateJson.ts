@@ -1,0 +1,27 @@
+// A tree state as JSON and back: only what was read from git (each exporting file's blob and
+// facts, each kbuild file's namespace) is stored; the rest is derived again exactly as the miner
+// derives it, so a stored state and a replayed one are the same state.
+import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
+import type { SourceFacts } from '../exports/scanSource.js';
+import { applyChanges, EMPTY_STATE, type FileChange, type KbuildChange, type TreeState } from './TreeState.js';
+
+interface StoredState {
+  files: [string, string, SourceFacts][];
+  kbuild: [string, string, KbuildNamespace][];
+}
+
+export function stateToJson(state: TreeState): string {
+  const stored: StoredState = {
+    files: [...state.files.entries()].map(([path, entry]) => [path, entry.blob, entry.facts]),
+    kbuild: [...state.kbuild.entries()].map(([path, entry]) => [path, entry.blob, entry.namespace]),
+  };
+  return JSON.stringify(stored, (_key, value: unknown) => (value instanceof Map ? { $map: [...value] } : value));
+}
+
+export function stateFromJson(text: string): TreeState {
+  const stored = JSON.parse(text, (_key, value: unknown) =>
+    (value !== null && typeof value === 'object' && '$map' in value ? new Map((value as { $map: [unknown, unknown][] }).$map) : value)) as StoredState;
+  const files = new Map<string, FileChange>(stored.files.map(([path, blob, facts]) => [path, { blob, facts }]));
+  const kbuild = new Map<string, KbuildChange>(stored.kbuild.map(([path, blob, namespace]) => [path, { blob, namespace }]));
+  return applyChanges(EMPTY_STATE, files, kbuild).state;
+}

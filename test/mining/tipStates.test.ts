@@ -1,0 +1,84 @@
+// Stored tip states: a mine ends by storing its tip's export state, and the next mine starts from it
+// instead of reading the whole tree again; the stored state is the state it was saved from.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isolateGit } from '../helpers/isolateGit.js';
+import { storeRows, tempDbDir } from '../helpers/storeRows.js';
+
+const restore = isolateGit();
+const { RepoBuilder } = await import('../helpers/RepoBuilder.js');
+const { mineHistory } = await import('../../src/mining/mineHistory.js');
+const { openStore } = await import('../../src/storage/openStore.js');
+const { scanTree } = await import('../../src/snapshot/scanTree.js');
+const { treeFromCommit } = await import('../../src/snapshot/treeFromCommit.js');
+const { stateFromJson, stateToJson } = await import('../../src/snapshot/stateJson.js');
+const { resultOf } = await import('../../src/snapshot/TreeState.js');
+const dbs = tempDbDir();
+test.after(() => {
+  dbs.remove();
+  restore();
+});
+
+/** What two mines of HEAD must agree on (a mine in steps also keeps the first step's ref). */
+const minedHead = (db: Parameters<typeof storeRows>[0]) => {
+  const rows = storeRows(db);
+  return { ...rows, tipExports: rows.tipExports.filter((row) => row.ref === 'HEAD') };
+};
+
+const day = (n: number): string => `2004-03-${String(n).padStart(2, '0')} 10:00:00 +0000`;
+
+function history() {
+  const repo = RepoBuilder.create();
+  const files: Record<string, string> = {
+    'include/linux/export.h': '#define EXPORT_SYMBOL_NS(sym, ns) __EXPORT(sym, ns)\n#define EXPORT_WRAPPED(sym) EXPORT_SYMBOL_GPL(sym)\n',
+    'drivers/a/Makefile': 'ccflags-y += -DDEFAULT_SYMBOL_NAMESPACE=A_NS\n',
+    'drivers/a/a.c': 'int a;\nEXPORT_SYMBOL(a);\n',
+    'lib/w.c': 'int w;\nEXPORT_WRAPPED(w);\n',
+    'lib/plain.c': 'int plain;\n',
+  };
+  for (let i = 0; i < 6; i++) files[`fs/f${i}.c`] = `int f${i};\nEXPORT_SYMBOL(f${i});\n`;
+  repo.commit('c1', { files, date: day(1) });
+  repo.commit('c2', { files: { 'fs/f0.c': 'int f0;\nEXPORT_SYMBOL_GPL(f0);\n' }, date: day(2) });
+  return repo;
+}
+
+test('a stored state read back is the state it was saved from: files, exports, context and namespaces', async () => {
+  const repo = history();
+  try {
+    const { state } = await scanTree(treeFromCommit(repo.dir, repo.id('c1')));
+    const back = stateFromJson(stateToJson(state));
+    assert.deepEqual(resultOf(back), resultOf(state));
+    assert.deepEqual([...back.signatures.entries()], [...state.signatures.entries()]);
+    assert.deepEqual([...back.context.extraNames], [...state.context.extraNames]);
+    assert.deepEqual([...back.context.wrappers.keys()].sort(), [...state.context.wrappers.keys()].sort());
+    assert.ok(resultOf(back).exports.some((e) => e.symbol === 'a' && e.namespace === 'A_NS'), 'the Makefile namespace survives');
+    assert.ok(resultOf(back).exports.some((e) => e.symbol === 'w' && e.license === 'gpl'), 'the header wrapper survives');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('the next mine starts from the stored tip state, reads only the new commits\' blobs, and records what a mine at once records', async () => {
+  const repo = history();
+  try {
+    const atOnce = openStore(dbs.file());
+    await mineHistory({ repo: repo.dir, db: atOnce });
+    const stepped = openStore(dbs.file());
+    await mineHistory({ repo: repo.dir, rev: repo.id('c1'), db: stepped });
+    const resumed = await mineHistory({ repo: repo.dir, db: stepped });
+    assert.equal(resumed.mined, 1);
+    assert.deepEqual([resumed.phases.treesScanned, resumed.phases.blobsRead], [0, 1], 'no tree scan; only fs/f0.c of c2 is read');
+    assert.deepEqual(minedHead(stepped), minedHead(atOnce));
+
+    // Without the stored state the same resumed mine reads c1's whole tree first.
+    const unstored = openStore(dbs.file());
+    await mineHistory({ repo: repo.dir, rev: repo.id('c1'), db: unstored });
+    unstored.prepare('DELETE FROM tip_states').run();
+    const scanned = await mineHistory({ repo: repo.dir, db: unstored });
+    assert.deepEqual([scanned.mined, scanned.phases.treesScanned], [1, 1]);
+    assert.deepEqual(minedHead(unstored), minedHead(atOnce));
+    for (const db of [atOnce, stepped, unstored]) db.close();
+  } finally {
+    repo.cleanup();
+  }
+});
