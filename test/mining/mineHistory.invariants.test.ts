@@ -200,7 +200,7 @@ for (const pruned of [false, true]) {
   });
 }
 
-test('mining with --jobs 2 (blobs scanned on a worker thread) gives exactly the store --jobs 1 gives', async () => {
+test('mining with --jobs 2 (blobs read and scanned on a reader thread) gives exactly the store --jobs 1 gives', async () => {
   const { rows } = await mineInSteps(repo, [{ jobs: 2 }]);
   assert.deepEqual(rows, atOnce);
 });
