@@ -1,5 +1,5 @@
 // Reads blobs through a `git cat-file --batch` and turns them into facts: the same steps on the
-// main thread and on reader and scanner threads, so where a blob is read never changes what is found.
+// main thread and on reader threads, so where a blob is read never changes what is found.
 import type { CatFileBatch } from '../git/CatFileBatch.js';
 import { decodeText } from '../git/decodeText.js';
 import { kbuildNamespaceOf } from '../exports/kbuildNamespaceOf.js';
@@ -24,7 +24,7 @@ export interface FactsCounts {
 
 /**
  * Reads one requested blob: the facts when nothing is left to do (it cannot export, or it is a
- * kbuild file), else the bytes of a source blob to scan (with scanBytes, here or on another thread).
+ * kbuild file), else the bytes of a source blob to scan (with scanBytes).
  */
 export async function readBlob(reader: CatFileBatch, request: FactsRequest, counts: FactsCounts): Promise<Facts | Buffer> {
   if (request.kind === 'kbuild') {

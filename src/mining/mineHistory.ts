@@ -69,9 +69,11 @@ export interface MineSummary {
   shallowFrom: string[];
   /** Set when subsystems were mapped again (the tip, its MAINTAINERS, the groups or the paths changed). */
   subsystems: SubsystemsSummary | null;
-  /** Where the time went, and how many blobs were read from git and scanned. */
-  /** finishMs: the steps after the commits (releases, their licenses, symbols, subsystems). */
-  /** treesScanned: whole trees read to start from (none when an earlier mine's stored tip state serves). */
+  /**
+   * Where the time went (finishMs: the steps after the commits: releases, their licenses, symbols,
+   * subsystems), how many blobs were read from git and scanned, and how many whole trees were read to
+   * start from (none when an earlier mine's stored tip state serves).
+   */
   phases: { streamMs: number; replayMs: number; writeMs: number; finishMs: number; blobsRead: number; blobsScanned: number; treesScanned: number };
 }
 
@@ -119,6 +121,14 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     const phases = { streamMs: 0, replayMs: 0, writeMs: 0, finishMs: 0, blobsRead: 0, blobsScanned: 0, treesScanned: 0 };
     const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null,
       shallowFrom: [...shallow].filter((sha) => todo.some((c) => c.sha === sha)) };
+    // The tip's exports and its state (for the next mine to start from), stored together.
+    function saveTip(state: TreeState): void {
+      const json = stateToJson(state);
+      db.transaction(() => {
+        mining.replaceTipExports(repo, ref, resultOf(state).exports);
+        mining.setTipState(repo, ref, tip, json);
+      }).immediate();
+    }
     // The symbol index of each release commit replayed here: its licenses need no replay afterwards.
     const releaseIndexes = new Map<string, SymbolIndex>();
     if (todo.length > 0) {
@@ -145,13 +155,14 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       // States of commits not in memory are rebuilt from the kept state nearest in mining order.
       // A state an earlier mine ended at (this ref's first), whose commit this repository has:
       // rebuilt from it, a resumed mine reads only what changed since instead of the whole tree.
-      let start: { sha: string; state: TreeState } | null = null;
-      for (const sha of mining.tipStateShas(repo, ref)) {
-        if (!(await checker.lookup(sha))) continue;
-        start = { sha, state: stateFromJson(mining.tipState(sha)!) };
-        break;
-      }
-      const rebuild = rebuilder(repo, git, (from, to) => differ.diff(from, to), (sha) => states.nearest(sha, (other) => graph.distance(sha, other)), start, () => phases.treesScanned++);
+      const storedStart = async (): Promise<{ sha: string; state: TreeState } | null> => {
+        for (const sha of mining.tipStateShas(repo, ref)) {
+          if (await checker.lookup(sha)) return { sha, state: stateFromJson(mining.tipState(sha)!) };
+        }
+        return null;
+      };
+      const rebuild = rebuilder(repo, git, (from, to) => differ.diff(from, to), (sha) => states.nearest(sha, (other) => graph.distance(sha, other)),
+        storedStart, () => phases.treesScanned++);
       const states = new StateKeeper(todo, tip, rebuild);
       const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
       const segmentAt = (start: number) => todo.slice(start, start + segmentSize);
@@ -191,13 +202,6 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       saveTip((await scanTree(treeFromCommit(repo, tip))).state);
     }
     const finishing = performance.now();
-    function saveTip(state: TreeState): void {
-      const json = stateToJson(state);
-      db.transaction(() => {
-        mining.replaceTipExports(repo, ref, resultOf(state).exports);
-        mining.setTipState(repo, ref, tip, json);
-      }).immediate();
-    }
     await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null);
     updateReleaseLicenses(db, releaseIndexes);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();

@@ -9,18 +9,19 @@ import { type ReplayGit, replayCommit } from './replayCommit.js';
 /**
  * States of commits not in memory (mined in an earlier run, or merge bases forgotten since): derived
  * from a kept state by replaying the diff between the two trees as one change, from the nearest one
- * `near` offers, else from `start` (the state an earlier mine stored) or the first state this rebuilt,
- * which is scanned from its tree.
+ * `near` offers, else from the first state this rebuilt: the one `start` gives (a state an earlier mine
+ * stored, looked up only when first needed), or else one scanned from its tree.
  */
 export function rebuilder(
   repo: string, git: ReplayGit, diffTrees: (from: string, to: string) => Promise<RawChange[]>,
-  near: (sha: string) => { sha: string; state: TreeState } | undefined,
-  start: { sha: string; state: TreeState } | null = null,
+  near: (sha: string) => Kept | undefined,
+  start: () => Promise<Kept | null> = () => Promise.resolve(null),
   onTreeScan: () => void = () => {},
 ): (sha: string) => Promise<TreeState> {
-  let scanned = start;
+  let stored: Promise<Kept | null> | null = null;
+  let scanned: Kept | null = null;
   return async (sha) => {
-    const from = near(sha) ?? scanned;
+    const from = near(sha) ?? scanned ?? (scanned = await (stored ??= start()));
     if (!from) {
       onTreeScan();
       scanned = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
@@ -32,5 +33,7 @@ export function rebuilder(
     return (await replayCommit(pseudo, [from.state], git)).state;
   };
 }
+
+type Kept = { sha: string; state: TreeState };
 
 const NOBODY = { name: Buffer.alloc(0), email: Buffer.alloc(0), time: 0, tz: '+0000' };
