@@ -1,5 +1,7 @@
 // Streams commits with their raw tree changes from one `git log`, in the order they are given.
-// A merge comes with its diff against its first parent, so its tree is known exactly from that parent's.
+// A merge comes with git's combined diff: only the paths whose content differs from every parent
+// (a merge's diff against its first parent lists everything its side branch changed, most of a
+// history's raw changes).
 import { spawnGit } from './runGit.js';
 
 export const ZERO_ID = '0000000000000000000000000000000000000000';
@@ -15,7 +17,7 @@ export interface Signature {
 
 export interface RawChange {
   path: string;
-  /** The blob in the first parent (ZERO_ID where the path was absent); a list, as diffs of several parents have. */
+  /** The blob in each parent (ZERO_ID where the path was absent): one for a commit, one per parent for a merge. */
   parentBlobs: string[];
   /** The blob in the commit (ZERO_ID when deleted). */
   blob: string;
@@ -35,7 +37,7 @@ const FIELDS = 9;
 
 /** The commits `shas`, each with its changes, in the order given. */
 export async function* streamCommits(repo: string, shas: readonly string[]): AsyncGenerator<CommitRecord> {
-  const args = ['log', '--stdin', '--no-walk=unsorted', '--raw', '--diff-merges=first-parent', '--no-renames', '--no-abbrev', '-z',
+  const args = ['log', '--stdin', '--no-walk=unsorted', '--raw', '--diff-merges=combined', '--no-renames', '--no-abbrev', '-z',
     '--date=raw', `--format=${FORMAT}`];
   const { child, finished } = spawnGit(repo, args);
   child.stdin.on('error', () => {}); // an early exit shows up in `finished`

@@ -3,39 +3,35 @@ import type { CommitLink } from '../git/listCommits.js';
 import type { TreeState } from '../snapshot/TreeState.js';
 
 /**
- * Keeps each commit's state while a child still needs it (and the tip's to the end), and the last
- * few thousand beyond that for merge bases; states of commits mined in an earlier run are rebuilt
- * from their trees when first needed. States share structure, so a kept one costs only what it changed.
+ * Keeps each commit's state while a replay still reads it: until its last child is mined, and until
+ * the last merge whose base it is (or whose virtual base reads it) is mined; the tip's to the end.
+ * The last few thousand are kept beyond that, as starting points for rebuilds. States of commits
+ * mined in an earlier run are rebuilt when first needed. States share structure, so a kept one
+ * costs only what it changed.
  */
 export class StateKeeper {
   private static readonly RECENT = 3000;
   private readonly states = new Map<string, Promise<TreeState>>();
   private readonly recentStates = new Map<string, TreeState>();
-  private readonly waitingChildren = new Map<string, number>();
+  /** How many replays still to come read each commit's state. */
+  private readonly readers = new Map<string, number>();
   private latest: TreeState | null = null;
 
-  constructor(todo: readonly CommitLink[], private readonly tip: string, private readonly rebuild: (sha: string) => Promise<TreeState>) {
-    for (const c of todo) for (const p of c.parents) this.waitingChildren.set(p, (this.waitingChildren.get(p) ?? 0) + 1);
+  /** @param baseReads the states a merge's replay reads to find its merge base. */
+  constructor(
+    todo: readonly CommitLink[], private readonly tip: string, private readonly rebuild: (sha: string) => Promise<TreeState>,
+    private readonly baseReads: (merge: string) => readonly string[] = () => [],
+  ) {
+    for (const c of todo) for (const read of this.readsOf(c)) this.readers.set(read, (this.readers.get(read) ?? 0) + 1);
   }
 
   get(sha: string): Promise<TreeState> {
     let state = this.states.get(sha);
     if (!state) {
-      state = this.rebuild(sha);
-      this.states.set(sha, state);
+      const recent = this.recentStates.get(sha);
+      state = recent ? Promise.resolve(recent) : this.rebuild(sha).then((rebuilt) => this.remember(sha, rebuilt));
+      if (this.readers.has(sha)) this.states.set(sha, state);
     }
-    return state;
-  }
-
-  /** The state of a commit mined recently in this run, if still kept. */
-  recent(sha: string): TreeState | undefined {
-    return this.recentStates.get(sha);
-  }
-
-  /** Keeps a state among the recent ones (a merge base rebuilt for a merge may serve the next merge too). */
-  keepRecent(sha: string, state: TreeState): TreeState {
-    this.recentStates.set(sha, state);
-    if (this.recentStates.size > StateKeeper.RECENT) this.recentStates.delete(this.recentStates.keys().next().value!);
     return state;
   }
 
@@ -51,15 +47,16 @@ export class StateKeeper {
   }
 
   done(link: CommitLink, state: TreeState): void {
-    this.states.set(link.sha, Promise.resolve(state));
-    this.keepRecent(link.sha, state);
+    if (this.readers.has(link.sha) || link.sha === this.tip) this.states.set(link.sha, Promise.resolve(state));
+    this.remember(link.sha, state);
     this.latest = state;
-    for (const parent of link.parents) {
-      const left = (this.waitingChildren.get(parent) ?? 1) - 1;
-      this.waitingChildren.set(parent, left);
-      if (left === 0 && parent !== this.tip) {
-        this.states.delete(parent);
-        this.waitingChildren.delete(parent);
+    for (const read of this.readsOf(link)) {
+      const left = (this.readers.get(read) ?? 1) - 1;
+      if (left > 0) {
+        this.readers.set(read, left);
+      } else {
+        this.readers.delete(read);
+        if (read !== this.tip) this.states.delete(read);
       }
     }
   }
@@ -67,5 +64,15 @@ export class StateKeeper {
   latestExtraNames(): ReadonlySet<string> {
     return this.latest?.context.extraNames ?? new Set();
   }
-}
 
+  /** Keeps a state among the recent ones, where rebuilds start from. */
+  private remember(sha: string, state: TreeState): TreeState {
+    this.recentStates.set(sha, state);
+    if (this.recentStates.size > StateKeeper.RECENT) this.recentStates.delete(this.recentStates.keys().next().value!);
+    return state;
+  }
+
+  private readsOf(link: CommitLink): string[] {
+    return link.parents.length > 1 ? [...link.parents, ...this.baseReads(link.sha)] : link.parents;
+  }
+}

@@ -4,7 +4,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { CatFileBatch } from '../git/CatFileBatch.js';
 import { DiffTreeBatch } from '../git/DiffTreeBatch.js';
-import { grepTree, isAncestor, listTags, shallowBoundary } from '../git/gitQueries.js';
+import { isAncestor, listTags, shallowBoundary } from '../git/gitQueries.js';
 import { listCommits } from '../git/listCommits.js';
 import { requireGitVersion } from '../git/requireGitVersion.js';
 import { resolveCommit } from '../git/resolveCommit.js';
@@ -20,6 +20,8 @@ import type { Db } from '../storage/openStore.js';
 import { BlobFacts } from './BlobFacts.js';
 import { factsLoader } from './factsLoaders.js';
 import { CommitGraph } from './CommitGraph.js';
+import { MergeDiffs } from './MergeDiffs.js';
+import { SourceGrep } from './SourceGrep.js';
 import { forgetRewritten } from './forgetRewritten.js';
 import { StateKeeper } from './StateKeeper.js';
 import { updateReleases } from './updateReleases.js';
@@ -32,7 +34,8 @@ import { mergeStatesByFile, type Replayed, type ReplayGit, replayCommit } from '
 import { rebuilder } from './rebuildState.js';
 import { streamSegment } from './streamSegment.js';
 import { writeSegment } from './writeSegment.js';
-import { commitsVirtualBaseReads, virtualBase } from './virtualBase.js';
+import { virtualBase } from './virtualBase.js';
+import { basePlan } from './basePlan.js';
 
 export interface MineOptions {
   repo: string;
@@ -112,6 +115,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const loader = factsLoader(repo, options.jobs ?? 1);
   const checker = new CatFileBatch(repo, 'check');
   const differ = new DiffTreeBatch(repo);
+  const sourceGrep = new SourceGrep(repo, differ);
   try {
     const present = await Promise.all(mining.frontier().map((sha) => checker.lookup(sha).then((id) => (id ? sha : null))));
     // Commits another repository already brought are not mined again (its frontier may be unknown here).
@@ -137,20 +141,21 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents);
       for (const c of todo) graph.add(c.sha, c.parents);
       const facts = new BlobFacts(loader);
+      const mergeDiffs = new MergeDiffs(differ);
       const git: ReplayGit = {
         facts,
         lookup: (names) => Promise.all(names.map((name) => checker.lookup(name))),
-        mergeBaseState: async (parents) => {
-          const bases = parents.length === 2 ? graph.mergeBases(parents[0]!, parents[1]!) : [graph.mergeBase(parents)].filter((b): b is string => b !== null);
+        diffTrees: (from, to) => differ.diff(from, to),
+        firstParentDiff: (record) => mergeDiffs.take(record),
+        mergeBaseState: async (merge, parents) => {
+          const { bases, reads } = plans.get(merge) ?? basePlan(graph, parents);
           if (bases.length === 0) return shallow.size > 0 ? null : EMPTY_STATE;
-          // Every state the fold reads is made ready first (rebuilt when no longer in memory).
+          // Every state the fold reads is made ready first (kept for this merge, or rebuilt).
           const ready = new Map<string, TreeState>();
-          for (const sha of commitsVirtualBaseReads(bases, (a, b) => graph.mergeBases(a, b))) {
-            ready.set(sha, states.recent(sha) ?? states.keepRecent(sha, await rebuild(sha)));
-          }
+          for (const sha of reads) ready.set(sha, await states.get(sha));
           return virtualBase(bases, { mergeBases: (a, b) => graph.mergeBases(a, b), stateOf: (sha) => ready.get(sha)!, merge: mergeStatesByFile, empty: EMPTY_STATE });
         },
-        grepTree: (commit, names) => grepTree(repo, commit, names),
+        grepTree: (commit, names) => sourceGrep.paths(commit, names),
       };
       // States of commits not in memory are rebuilt from the kept state nearest in mining order.
       // A state an earlier mine ended at (this ref's first), whose commit this repository has:
@@ -161,20 +166,22 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
         }
         return null;
       };
-      const rebuild = rebuilder(repo, git, (from, to) => differ.diff(from, to), (sha) => states.nearest(sha, (other) => graph.distance(sha, other)),
+      const rebuild = rebuilder(repo, git, (sha) => states.nearest(sha, (other) => graph.distance(sha, other)),
         storedStart, () => phases.treesScanned++);
-      const states = new StateKeeper(todo, tip, rebuild);
+      // What each merge's replay will read to find its base, so those states are kept until then.
+      const plans = new Map(todo.filter((c) => c.parents.length > 1).map((c) => [c.sha, basePlan(graph, c.parents)]));
+      const states = new StateKeeper(todo, tip, rebuild, (merge) => plans.get(merge)?.reads ?? []);
       const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
       const segmentAt = (start: number) => todo.slice(start, start + segmentSize);
       // The next segment is streamed while this one replays, so git inflates blobs on another core.
-      let next: Promise<Map<string, CommitRecord>> | null = streamSegment(repo, segmentAt(0), facts, states.latestExtraNames());
+      let next: Promise<Map<string, CommitRecord>> | null = streamSegment(repo, segmentAt(0), facts, mergeDiffs, states.latestExtraNames());
       for (let start = 0; start < todo.length; start += segmentSize) {
         const segment = segmentAt(start);
         let clock = performance.now();
         const records = await next!;
         phases.streamMs += performance.now() - clock;
         clock = performance.now();
-        next = start + segmentSize < todo.length ? streamSegment(repo, segmentAt(start + segmentSize), facts, states.latestExtraNames()) : null;
+        next = start + segmentSize < todo.length ? streamSegment(repo, segmentAt(start + segmentSize), facts, mergeDiffs, states.latestExtraNames()) : null;
         const results: { record: CommitRecord; replayed: Replayed }[] = [];
         for (const [i, link] of segment.entries()) {
           const record = records.get(link.sha)!;
@@ -213,7 +220,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     summary.elapsedMs = performance.now() - started;
     return summary;
   } finally {
-    await Promise.allSettled([loader.close(), checker.close(), differ.close()]);
+    await Promise.allSettled([loader.close(), checker.close(), differ.close(), sourceGrep.close()]);
   }
 }
 

@@ -1,6 +1,6 @@
 // Rebuilds the export state of a commit that is not in memory, from a kept state and the diff
 // between the two trees, so neither a resumed mine nor an old merge base needs a scan of a tree.
-import type { CommitRecord, RawChange } from '../git/streamCommits.js';
+import type { CommitRecord } from '../git/streamCommits.js';
 import { scanTree } from '../snapshot/scanTree.js';
 import { treeFromCommit } from '../snapshot/treeFromCommit.js';
 import type { TreeState } from '../snapshot/TreeState.js';
@@ -13,7 +13,7 @@ import { type ReplayGit, replayCommit } from './replayCommit.js';
  * stored, looked up only when first needed), or else one scanned from its tree.
  */
 export function rebuilder(
-  repo: string, git: ReplayGit, diffTrees: (from: string, to: string) => Promise<RawChange[]>,
+  repo: string, git: ReplayGit,
   near: (sha: string) => Kept | undefined,
   start: () => Promise<Kept | null> = () => Promise.resolve(null),
   onTreeScan: () => void = () => {},
@@ -27,7 +27,7 @@ export function rebuilder(
       scanned = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
       return scanned.state;
     }
-    const changes = await diffTrees(from.sha, sha);
+    const changes = await git.diffTrees(from.sha, sha);
     const pseudo: CommitRecord = { sha, parents: [from.sha], changes, message: Buffer.alloc(0),
       author: NOBODY, committer: NOBODY };
     return (await replayCommit(pseudo, [from.state], git)).state;

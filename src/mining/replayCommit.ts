@@ -2,7 +2,7 @@
 // itself made. A non-merge's events are its diff against its parent. A merge's are only where its
 // result differs from the clean merge of its parents over their merge base (evil or resolution).
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
-import type { CommitRecord } from '../git/streamCommits.js';
+import type { CommitRecord, RawChange } from '../git/streamCommits.js';
 import { ZERO_ID } from '../git/streamCommits.js';
 import type { Export, ExportEvent, TreeLicense } from '../model.js';
 import {
@@ -20,12 +20,16 @@ export interface ReplayGit {
   facts: BlobFacts;
   /** The blob each `rev:path` names (null when absent), answered in one round trip. */
   lookup(names: readonly string[]): Promise<(string | null)[]>;
+  /** The raw changes from one commit's tree to another's. */
+  diffTrees(from: string, to: string): Promise<RawChange[]>;
+  /** A merge's raw changes against its first parent (its record has only its combined diff). */
+  firstParentDiff(record: CommitRecord): Promise<RawChange[]>;
   /**
    * The exact state of the parents' merge base: EMPTY_STATE for unrelated histories, null when the
    * base is unknown because the history is cut (a shallow clone).
    */
-  mergeBaseState(parents: readonly string[]): Promise<TreeState | null>;
-  /** Paths of a commit's tree whose content contains one of `names`. */
+  mergeBaseState(merge: string, parents: readonly string[]): Promise<TreeState | null>;
+  /** Paths of source files in a commit's tree whose content contains one of `names`. */
   grepTree(commit: string, names: readonly string[]): Promise<string[]>;
 }
 
@@ -45,7 +49,8 @@ export interface Replayed {
 
 export async function replayCommit(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<Replayed> {
   const first = parents[0] ?? EMPTY_STATE;
-  const { files, kbuild } = await rawChanges(record, first, git);
+  const changes = parents.length > 1 ? await mergeChanges(record, parents, git) : record.changes;
+  const { files, kbuild } = await rawChanges(changes, first, git);
   const change = await withNewWrappers(record.sha, applyChanges(first, files, kbuild), git);
   if (parents.length <= 1) {
     const events = eventsOf([...change.touched].flatMap(([path, t]) => fileChanges(path, t.before, t.after)));
@@ -54,12 +59,42 @@ export async function replayCommit(record: CommitRecord, parents: readonly TreeS
   return mergeEvents(record, parents, change, git);
 }
 
+/**
+ * A merge's changes against its first parent, at every path where they can change its state. git's
+ * combined diff (the record's changes) names the paths whose content differs from every parent; at
+ * any other path the merge has one parent's blob, so the first parent's state can change only where
+ * another parent's state differs from it, and the first-parent diff says which blob the merge took
+ * there. Most of that diff (everything a side branch changed) is never looked at. Which files a
+ * state keeps depends on the wrapper names its tree defines: when the parents know different
+ * names, a file one of them left out may belong in the merge, and the whole diff is taken.
+ */
+async function mergeChanges(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<readonly RawChange[]> {
+  const first = parents[0]!;
+  const others = parents.slice(1);
+  const diff = await git.firstParentDiff(record);
+  if (others.some((other) => !sameNames(other.context.extraNames, first.context.extraNames))) return diff;
+  const listed = new Set(record.changes.map((c) => c.path));
+  const differing = new Set<string>();
+  const note = (path: string): void => {
+    if (!listed.has(path)) differing.add(path);
+  };
+  for (const other of others) {
+    first.files.diff(other.files, note);
+    first.kbuild.diff(other.kbuild, note);
+  }
+  return differing.size === 0 ? record.changes : [...record.changes, ...diff.filter((c) => differing.has(c.path))];
+}
+
+function sameNames(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a === b || (a.size === b.size && [...a].every((name) => b.has(name)));
+}
+
 /** A commit's changes against its first parent, from its raw diff: files that can export, and kbuild files that set a namespace. */
-async function rawChanges(record: CommitRecord, parent: TreeState, git: ReplayGit) {
+async function rawChanges(changes: readonly RawChange[], parent: TreeState, git: ReplayGit) {
   // Every blob is asked for before any answer is awaited: a rebuilt merge base changes hundreds of files.
   const sources: { path: string; blob: string; facts: Promise<SourceFacts | false> }[] = [];
   const kbuilds: { path: string; blob: string; namespace: Promise<KbuildNamespace | false> }[] = [];
-  for (const { path, blob } of record.changes) {
+  for (const { path, blob } of changes) {
     if (isExportingSource(path)) {
       if (parent.files.get(path)?.blob === blob) continue;
       sources.push({ path, blob, facts: blob === ZERO_ID ? NOT_THERE : git.facts.source(blob, parent.context.extraNames) });
@@ -120,7 +155,7 @@ function combineTouched(first: Map<string, Touched>, second: Map<string, Touched
 async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], change: StateChange, git: ReplayGit): Promise<Replayed> {
   const first = parents[0]!;
   const state = change.state;
-  const baseState = await git.mergeBaseState(record.parents);
+  const baseState = await git.mergeBaseState(record.sha, record.parents);
   // With the base cut off, what the clean merge would be is unknown: no change is the merge's own.
   if (baseState === null) return { state, events: [], symbolStates: [] };
   const candidates = new Set(change.touched.keys());
