@@ -5,21 +5,30 @@ export class CommitGraph {
   private readonly index = new Map<string, number>();
   private readonly shas: string[] = [];
   private readonly parents: number[][] = [];
+  /** Committer dates (seconds), NaN where not given. */
+  private readonly times: number[] = [];
   private flags = new Uint8Array(0);
 
   /** Adds a commit whose parents were added before it (or are unknown: shallow or unmined history). */
-  add(sha: string, parentShas: readonly string[]): void {
+  add(sha: string, parentShas: readonly string[], time = NaN): void {
     if (this.index.has(sha)) return;
     this.index.set(sha, this.shas.length);
     this.shas.push(sha);
     this.parents.push(parentShas.map((p) => this.index.get(p)).filter((i): i is number => i !== undefined));
+    this.times.push(time);
   }
 
-  /** How far apart two commits are in mining (topological) order; Infinity when either is unknown. */
+  /**
+   * How far apart two commits' trees probably are, to pick where a rebuild starts: their committer
+   * dates apart when both are known (a side branch mined late can be months older than its
+   * neighbours in mining order), else their distance in mining order; Infinity when either is unknown.
+   */
   distance(a: string, b: string): number {
     const x = this.index.get(a);
     const y = this.index.get(b);
-    return x === undefined || y === undefined ? Infinity : Math.abs(x - y);
+    if (x === undefined || y === undefined) return Infinity;
+    const apart = Math.abs(this.times[x]! - this.times[y]!);
+    return Number.isNaN(apart) ? Math.abs(x - y) : apart;
   }
 
   has(sha: string): boolean {

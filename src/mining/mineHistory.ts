@@ -138,8 +138,8 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     if (todo.length > 0) {
       const releaseCommits = new Set([...(await listTags(repo))].filter(([tag]) => isReleaseTag(tag)).map(([, sha]) => sha));
       const graph = new CommitGraph();
-      if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents);
-      for (const c of todo) graph.add(c.sha, c.parents);
+      if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents, c.time);
+      for (const c of todo) graph.add(c.sha, c.parents, c.time);
       const facts = new BlobFacts(loader);
       const mergeDiffs = new MergeDiffs(differ);
       const git: ReplayGit = {
@@ -157,16 +157,16 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
         },
         grepTree: (commit, names) => sourceGrep.paths(commit, names),
       };
-      // States of commits not in memory are rebuilt from the kept state nearest in mining order.
-      // A state an earlier mine ended at (this ref's first), whose commit this repository has:
-      // rebuilt from it, a resumed mine reads only what changed since instead of the whole tree.
+      // States of commits not in memory are rebuilt from the kept state nearest by committer date,
+      // or from a state an earlier mine ended at (this ref's first) whose commit this repository has,
+      // when that is nearer: a resumed mine reads only what changed since instead of the whole tree.
       const storedStart = async (): Promise<{ sha: string; state: TreeState } | null> => {
         for (const sha of mining.tipStateShas(repo, ref)) {
           if (await checker.lookup(sha)) return { sha, state: stateFromJson(mining.tipState(sha)!) };
         }
         return null;
       };
-      const rebuild = rebuilder(repo, git, (sha) => states.nearest(sha, (other) => graph.distance(sha, other)),
+      const rebuild = rebuilder(repo, git, (sha) => states.nearest(sha, (other) => graph.distance(sha, other)), (a, b) => graph.distance(a, b),
         storedStart, () => phases.treesScanned++);
       // What each merge's replay will read to find its base, so those states are kept until then.
       const plans = new Map(todo.filter((c) => c.parents.length > 1).map((c) => [c.sha, basePlan(graph, c.parents)]));

@@ -8,23 +8,27 @@ import { type ReplayGit, replayCommit } from './replayCommit.js';
 
 /**
  * States of commits not in memory (mined in an earlier run, or merge bases forgotten since): derived
- * from a kept state by replaying the diff between the two trees as one change, from the nearest one
- * `near` offers, else from the first state this rebuilt: the one `start` gives (a state an earlier mine
- * stored, looked up only when first needed), or else one scanned from its tree.
+ * from a kept state by replaying the diff between the two trees as one change. It starts from the
+ * closer (by `distance`) of the nearest state `near` offers and the first state this rebuilt from: the
+ * one `start` gives (a state an earlier mine stored, looked up when the first rebuild needs it), or
+ * else one scanned from its tree.
  */
 export function rebuilder(
   repo: string, git: ReplayGit,
   near: (sha: string) => Kept | undefined,
+  distance: (a: string, b: string) => number,
   start: () => Promise<Kept | null> = () => Promise.resolve(null),
   onTreeScan: () => void = () => {},
 ): (sha: string) => Promise<TreeState> {
-  let stored: Promise<Kept | null> | null = null;
-  let scanned: Kept | null = null;
+  let first: Promise<Kept | null> | null = null;
   return async (sha) => {
-    const from = near(sha) ?? scanned ?? (scanned = await (stored ??= start()));
+    const initial = await (first ??= start());
+    const nearby = near(sha);
+    const from = !initial ? nearby : !nearby || distance(sha, initial.sha) <= distance(sha, nearby.sha) ? initial : nearby;
     if (!from) {
       onTreeScan();
-      scanned = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
+      const scanned = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
+      first = Promise.resolve(scanned);
       return scanned.state;
     }
     const changes = await git.diffTrees(from.sha, sha);

@@ -35,10 +35,11 @@ export function commitsTable(db: Db) {
     setRelease(sha: string, release: string): void {
       setRelease.run(release, sha);
     },
-    /** Every mined commit's sha, parents and release, parents first. */
-    *graph(): Generator<{ sha: string; parents: string[]; release: string | null }> {
-      for (const row of db.prepare('SELECT sha, parent_shas, release FROM commits ORDER BY id').iterate() as Iterable<{ sha: string; parent_shas: string; release: string | null }>) {
-        yield { sha: row.sha, parents: row.parent_shas === '' ? [] : row.parent_shas.split(' '), release: row.release };
+    /** Every mined commit's sha, parents, committer date and release, parents first. */
+    *graph(): Generator<{ sha: string; parents: string[]; time: number; release: string | null }> {
+      const rows = db.prepare('SELECT sha, parent_shas, committer_time, release FROM commits ORDER BY id').iterate();
+      for (const row of rows as Iterable<{ sha: string; parent_shas: string; committer_time: number; release: string | null }>) {
+        yield { sha: row.sha, parents: row.parent_shas === '' ? [] : row.parent_shas.split(' '), time: row.committer_time, release: row.release };
       }
     },
   };
