@@ -17,8 +17,17 @@ const isIdentStart = (c: number): boolean =>
 const isIdentPart = (c: number): boolean => isIdentStart(c) || (c >= 48 && c <= 57);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/** What ends a skim: the start of a comment or literal, a splice, a line end. */
-const SPECIAL = /[/"'\\\n]/g;
+/** Whether text[from, to) is only horizontal white space. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 12 && c !== 11) return false;
+  }
+  return true;
+}
+
+/** What ends a skim: the start of a comment or literal, a splice, or the end of a line whose first token is `#`. */
+const SPECIAL = /[/"'\\]|\n[ \t\f\v\r]*#/g;
 
 /**
  * Tokens of C or preprocessed assembly source. Like cpp, a string or character literal that is not
@@ -39,7 +48,8 @@ export class Lexer {
 
   constructor(readonly text: string) {}
 
-  private spliced = false;
+  /** Whether the current token has a backslash-newline inside it (its text is then not a plain slice). */
+  spliced = false;
 
   /** The current token's text (with any backslash-newline inside it removed, as cpp does first). */
   value(): string {
@@ -58,10 +68,10 @@ export class Lexer {
   }
 
   /**
-   * Moves over plain code (identifiers, numbers, punctuation, spaces) towards `limit`, stopping early
-   * where a comment, a literal, a splice or a new line may start, and never inside an identifier that
-   * reaches `limit`. The caller lexes from there as usual, so skimming never changes what is found;
-   * it only skips the tokens nobody asked for.
+   * Moves over plain code (identifiers, numbers, punctuation, spaces, line ends) towards `limit`,
+   * stopping early where a comment, a literal or a splice may start or a line starts with `#`, and
+   * never inside an identifier that reaches `limit`. The caller lexes from there as usual, so
+   * skimming never changes what is found; it only skips the tokens nobody asked for.
    */
   skim(limit: number): void {
     // A line's first token is always lexed: after spaces, comments or splices it may be a directive.
@@ -72,7 +82,14 @@ export class Lexer {
     let end = Math.min(SPECIAL.exec(s)?.index ?? s.length, limit);
     // Do not stop inside an identifier or a number (`1.5e+3`): back up to where it starts.
     while (end > p && (isIdentPart(s.charCodeAt(end - 1)) || s.charCodeAt(end - 1) === 46)) end--;
-    if (end > p) this.pos = end;
+    if (end <= p) return;
+    const lastNewline = s.lastIndexOf('\n', end - 1);
+    if (lastNewline >= p) {
+      this.countNewlines(p, end);
+      // Past a line end, the next token is its line's first when only spaces come before it.
+      this.atLineStart = isBlank(s, lastNewline + 1, end);
+    }
+    this.pos = end;
   }
 
   next(): Tok {

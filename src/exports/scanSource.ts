@@ -79,14 +79,23 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
     mayExport(name) || localTemplates.has(name) || (extraNames?.has(name) ?? false);
 
   const allDefinitions: MacroDefinition[] = [];
-  // Where the next `EXPORT` is: code before it can be skimmed when the file defines no wrapper of its own.
+  // Where the next `EXPORT` is: while only names with EXPORT in them matter (the file defines no
+  // wrapper of its own and the tree gave no extra names), code before it can be skimmed, and an
+  // identifier it does not start in is passed by without copying its text.
   let nextExport = text.indexOf('EXPORT');
+  const onlyExportNames = (): boolean => localTemplates.size === 0 && !extraNames?.size;
   const advance = (): Tok => {
-    if (localTemplates.size === 0 && !extraNames?.size) {
+    if (onlyExportNames()) {
       if (nextExport >= 0 && nextExport < lx.end) nextExport = text.indexOf('EXPORT', lx.end);
       lx.skim(nextExport < 0 ? text.length : nextExport);
     }
     return lx.next();
+  };
+  /** Whether the current identifier can be an interesting name; false only when it surely is not. */
+  const mayBeInteresting = (): boolean => {
+    if (!onlyExportNames() || lx.spliced) return true;
+    if (nextExport >= 0 && nextExport < lx.start) nextExport = text.indexOf('EXPORT', lx.start);
+    return nextExport >= 0 && nextExport < lx.end;
   };
   let tok = lx.next();
   while (tok !== Tok.End) {
@@ -94,7 +103,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
       tok = directive();
       continue;
     }
-    if (tok === Tok.Ident && !skipped()) {
+    if (tok === Tok.Ident && !skipped() && mayBeInteresting()) {
       const name = lx.value();
       if (interesting(name)) {
         const line = lx.line;
@@ -110,8 +119,11 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
     }
     tok = advance();
   }
-  facts.definitions = definitionsThatMatter(allDefinitions, facts.invocations);
-  facts.constants = constantsThatMatter(facts.constants, facts.invocations);
+  // Definition tokens are copied out of the text only for the definitions and constants kept.
+  facts.definitions = definitionsThatMatter(allDefinitions, facts.invocations).map((d) =>
+    ({ name: keep(d.name), params: d.params?.map(keep) ?? null, body: d.body.map(keep), line: d.line }));
+  facts.constants = new Map([...constantsThatMatter(facts.constants, facts.invocations)].map(([name, history]) =>
+    [keep(name), history.map(({ line, value }) => ({ line, value: value === null ? null : keep(value) }))]));
   return facts;
 
   function nextSkippingNewlines(): Tok {
@@ -222,7 +234,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
       if (first !== Tok.Newline && first !== Tok.End) restOfLine(); // a bare `#define` ends with its line
       return;
     }
-    const name = keep(lx.value());
+    const name = lx.value();
     const nameEnd = lx.end;
     let t = lx.next();
     let params: string[] | null = null;
@@ -230,7 +242,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
     if (t === Tok.Punct && lx.is(OPEN) && lx.adjacentTo(nameEnd)) {
       params = [];
       for (t = lx.next(); t !== Tok.End && t !== Tok.Newline && !(t === Tok.Punct && lx.is(CLOSE)); t = lx.next()) {
-        if (!(t === Tok.Punct && lx.is(COMMA))) params.push(keep(lx.value()));
+        if (!(t === Tok.Punct && lx.is(COMMA))) params.push(lx.value());
       }
       if (t !== Tok.Punct) {
         return; // unterminated parameter list; the line has already ended
@@ -239,13 +251,13 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
     }
     const body: string[] = [];
     while (t !== Tok.Newline && t !== Tok.End) {
-      body.push(keep(lx.value()));
+      body.push(lx.value());
       t = lx.next();
     }
     if (name === 'DEFAULT_SYMBOL_NAMESPACE' && params === null) {
       // export.h tests it with #ifdef when it is included: a define after the #includes does nothing
       // (drivers/pwm/pwm-lpss.c in 6.12.y; Module.symvers shows its exports without a namespace).
-      if (!sawInclude) defaultNamespace = unquote(body.join(''));
+      if (!sawInclude) defaultNamespace = keep(unquote(body.join('')));
       return;
     }
     if (params === null && body.length === 1) {
