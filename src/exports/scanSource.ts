@@ -65,8 +65,10 @@ const RESTART = Symbol('restart');
 /**
  * Collects the export-relevant facts of one file.
  * @param extraNames names of tree-defined templates to record invocations of, even without `EXPORT` in them.
+ * @param skim false lexes every token instead of skimming to the next interesting text: slower, and
+ *   the same facts (the tests hold the skim to that).
  */
-export function scanSource(text: string, extraNames?: ReadonlySet<string>): SourceFacts {
+export function scanSource(text: string, extraNames?: ReadonlySet<string>, skim = true): SourceFacts {
   const lx = new Lexer(text);
   const facts: SourceFacts = { invocations: [], definitions: [], constants: new Map() };
   const localTemplates = new Set<string>();
@@ -79,23 +81,41 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
     mayExport(name) || localTemplates.has(name) || (extraNames?.has(name) ?? false);
 
   const allDefinitions: MacroDefinition[] = [];
-  // Where the next `EXPORT` is: while only names with EXPORT in them matter (the file defines no
-  // wrapper of its own and the tree gave no extra names), code before it can be skimmed, and an
-  // identifier it does not start in is passed by without copying its text.
-  let nextExport = text.indexOf('EXPORT');
-  const onlyExportNames = (): boolean => localTemplates.size === 0 && !extraNames?.size;
+  // Where the next interesting text is (EXPORT, an extra name, or a wrapper this file defined above):
+  // code before it is skimmed, and an identifier it does not start in is passed by without copying
+  // its text. Every interesting name contains one of these needles.
+  const needles = ['EXPORT', ...(extraNames ?? [])];
+  // Each needle's next occurrence, looked for again only once passed (-1: no more of it).
+  const nextOf = needles.map((needle) => text.indexOf(needle));
+  const nextNeedleFrom = (from: number): number => {
+    let first = -1;
+    for (let i = 0; i < needles.length; i++) {
+      if (nextOf[i]! >= 0 && nextOf[i]! < from) nextOf[i] = text.indexOf(needles[i]!, from);
+      const at = nextOf[i]!;
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    return first;
+  };
+  let nextNeedle = nextNeedleFrom(0);
   const advance = (): Tok => {
-    if (onlyExportNames()) {
-      if (nextExport >= 0 && nextExport < lx.end) nextExport = text.indexOf('EXPORT', lx.end);
-      lx.skim(nextExport < 0 ? text.length : nextExport);
+    if (skim) {
+      if (nextNeedle >= 0 && nextNeedle < lx.end) nextNeedle = nextNeedleFrom(lx.end);
+      lx.skim(nextNeedle < 0 ? text.length : nextNeedle);
     }
     return lx.next();
   };
   /** Whether the current identifier can be an interesting name; false only when it surely is not. */
   const mayBeInteresting = (): boolean => {
-    if (!onlyExportNames() || lx.spliced) return true;
-    if (nextExport >= 0 && nextExport < lx.start) nextExport = text.indexOf('EXPORT', lx.start);
-    return nextExport >= 0 && nextExport < lx.end;
+    if (!skim || lx.spliced) return true;
+    if (nextNeedle >= 0 && nextNeedle < lx.start) nextNeedle = nextNeedleFrom(lx.start);
+    return nextNeedle >= 0 && nextNeedle < lx.end;
+  };
+  /** A wrapper defined here is interesting from its definition on. */
+  const addTemplate = (name: string): void => {
+    localTemplates.add(name);
+    needles.push(name);
+    nextOf.push(text.indexOf(name, lx.end));
+    nextNeedle = nextNeedleFrom(lx.end);
   };
   let tok = lx.next();
   while (tok !== Tok.End) {
@@ -266,7 +286,7 @@ export function scanSource(text: string, extraNames?: ReadonlySet<string>): Sour
       facts.constants.set(name, history);
     }
     allDefinitions.push({ name, params, body, line });
-    if (params !== null && (body.some(mayExport) || body.some((token) => localTemplates.has(token)))) localTemplates.add(name);
+    if (params !== null && !localTemplates.has(name) && (body.some(mayExport) || body.some((token) => localTemplates.has(token)))) addTemplate(name);
   }
 }
 

@@ -1,7 +1,7 @@
-// While only names with EXPORT in them matter, scanSource skims: it passes over plain code and line
-// ends up to the next comment, literal, splice, `#` line or EXPORT, and passes identifiers without
-// copying them. Skimming must never change what is found: each text here is also scanned with an
-// extra wrapper name it never uses, which turns skimming off, and both scans must agree exactly.
+// scanSource skims: it passes over plain code and line ends up to the next comment, literal, splice,
+// `#` line or interesting text (EXPORT, an extra wrapper name, a wrapper the file defined above), and
+// passes other identifiers without copying them. Skimming must never change what is found: each text
+// here is also scanned with skimming off, with and without extra names, and the scans must agree.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scanSource } from '../../src/exports/scanSource.js';
@@ -35,19 +35,34 @@ const CASES: { behaviour: string; text: string; found: string[] }[] = [
     found: ['EXPORT_SYMBOL(foo)@41', 'EXPORT_SYMBOL_GPL(bar)@42'],
   },
   {
+    behaviour: 'a wrapper without EXPORT, given by the tree or defined in the file, is found after skimmed lines',
+    text: `${PLAIN}\nPROVIDES_THING(thing);\n#define LOCAL_WRAP(x) EXPORT_SYMBOL(x)\n${PLAIN}\nstatic int a; LOCAL_WRAP(a);\n`,
+    found: ['LOCAL_WRAP(a)@83'],
+  },
+  {
     behaviour: 'CRLF line ends',
     text: `${PLAIN.replaceAll('\n', '\r\n')}\r\n#if 0\r\nEXPORT_SYMBOL(dead);\r\n#endif\r\nEXPORT_SYMBOL(live);\r\n`,
     found: ['EXPORT_SYMBOL(live)@44'],
   },
 ];
 
-const described = (text: string, extra?: ReadonlySet<string>): string =>
-  JSON.stringify(scanSource(text, extra), (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+const described = (text: string, extra?: ReadonlySet<string>, skim = true): string =>
+  JSON.stringify(scanSource(text, extra, skim), (_key, value: unknown) => (value instanceof Map ? [...value] : value));
 
 for (const { behaviour, text, found } of CASES) {
   test(`skimming: ${behaviour}`, () => {
     const facts = scanSource(text);
     assert.deepEqual(facts.invocations.map((i) => `${i.name}(${i.args.map((a) => a.join(' ')).join(',')})@${i.line}`), found);
-    assert.equal(described(text), described(text, new Set(['NEVER_USED_WRAPPER'])), 'skimming changed the facts');
+    assert.equal(described(text), described(text, undefined, false), 'skimming changed the facts');
+    for (const extra of [new Set(['PROVIDES_THING']), new Set(['NEVER_USED', 'EXPORT_ALIAS'])]) {
+      assert.equal(described(text, extra), described(text, extra, false), `skimming changed the facts with extra names ${[...extra]}`);
+    }
   });
 }
+
+test('skimming: an extra wrapper name the tree gives is found after skimmed lines, in the line it is on', () => {
+  const text = `${PLAIN}\nint thing; PROVIDES_THING(thing);\n`;
+  const names = (extra?: ReadonlySet<string>): string[] => scanSource(text, extra).invocations.map((i) => `${i.name}@${i.line}`);
+  assert.deepEqual(names(new Set(['PROVIDES_THING'])), ['PROVIDES_THING@41']);
+  assert.deepEqual(names(), []);
+});
