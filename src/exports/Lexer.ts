@@ -26,8 +26,11 @@ function isBlank(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** What ends a skim: the start of a comment or literal, a splice, or the end of a line whose first token is `#`. */
-const SPECIAL = /[/"'\\]|\n[ \t\f\v\r]*#/g;
+/**
+ * What ends a skim: the start of a comment or literal, a splice, or the end of a line whose first
+ * token is `#`. Each match is one character long, so `test` finds where it starts without a match array.
+ */
+const SPECIAL = /[/"'\\]|\n(?=[ \t\f\v\r]*#)/g;
 
 /**
  * Tokens of C or preprocessed assembly source. Like cpp, a string or character literal that is not
@@ -79,7 +82,7 @@ export class Lexer {
     const s = this.text;
     const p = this.pos;
     SPECIAL.lastIndex = p;
-    let end = Math.min(SPECIAL.exec(s)?.index ?? s.length, limit);
+    let end = Math.min(SPECIAL.test(s) ? SPECIAL.lastIndex - 1 : s.length, limit);
     // Do not stop inside an identifier or a number (`1.5e+3`): back up to where it starts.
     while (end > p && (isIdentPart(s.charCodeAt(end - 1)) || s.charCodeAt(end - 1) === 46)) end--;
     if (end <= p) return;

@@ -88,6 +88,11 @@ export class PersistentMap<V> {
     for (const [key] of this.entries()) yield key;
   }
 
+  /** Calls `visit` for every entry: no iterator or pair per entry, for walks over whole states. */
+  forEach(visit: (value: V, key: string) => void): void {
+    visitNode(this.root, visit);
+  }
+
   /**
    * Calls `visit` for every key whose value differs (by `===`) between `this` and `other`; shared
    * subtrees are skipped, so comparing a state with its parent costs what changed, not the whole map.
@@ -150,6 +155,15 @@ function update<V>(node: Node<V> | null, depth: number, hash: number, key: strin
 
 function leaf<V>(_depth: number, hash: number, key: string, value: V): Bucket<V> {
   return { kind: 'bucket', hash, keys: [key], values: [value] };
+}
+
+function visitNode<V>(node: Node<V> | null, visit: (value: V, key: string) => void): void {
+  if (!node) return;
+  if (node.kind === 'bucket') {
+    for (let i = 0; i < node.keys.length; i++) visit(node.values[i]!, node.keys[i]!);
+  } else {
+    for (const child of node.children) visitNode(child, visit);
+  }
 }
 
 function* walk<V>(node: Node<V> | null): Generator<[string, V]> {

@@ -98,21 +98,28 @@ export function applyChanges(
   let kbuildMap = state.kbuild;
   for (const [file, change] of kbuild) kbuildMap = kbuildMap.set(file, change ?? undefined);
 
-  const context = definitionsChanged ? learnContext(fileMap) : state.context;
+  let context = state.context;
   const affected = new Set(files.keys());
-  if (context !== state.context) {
-    const names = changedWrapperNames(state.context, context);
-    const eraChanged = JSON.stringify(state.context.era) !== JSON.stringify(context.era);
-    for (const [path, entry] of fileMap.entries()) {
-      if (entry.facts.invocations.some((i) => names.has(i.name) || (eraChanged && ERA_MACROS.test(i.name)))
-        || entry.facts.definitions.some((d) => d.body.some((token) => names.has(token)))) {
-        affected.add(path);
-      }
+  if (definitionsChanged) {
+    const learned = learnContext(fileMap);
+    const names = changedWrapperNames(state.context, learned);
+    const eraChanged = JSON.stringify(state.context.era) !== JSON.stringify(learned.era);
+    // An edit that leaves every wrapper as it was keeps the context object, so what was resolved in it stays valid.
+    if (names.size > 0 || eraChanged) {
+      context = learned;
+      fileMap.forEach((entry, path) => {
+        if (entry.facts.invocations.some((i) => names.has(i.name) || (eraChanged && ERA_MACROS.test(i.name)))
+          || entry.facts.definitions.some((d) => d.body.some((token) => names.has(token)))) {
+          affected.add(path);
+        }
+      });
     }
   }
   if (kbuild.size > 0) {
     const dirs = [...kbuild.keys()].map((file) => posix.dirname(file));
-    for (const path of fileMap.keys()) if (dirs.some((dir) => isWithin(path, dir))) affected.add(path);
+    fileMap.forEach((_entry, path) => {
+      if (dirs.some((dir) => isWithin(path, dir))) affected.add(path);
+    });
   }
 
   const touched = new Map<string, Touched>();
@@ -216,9 +223,9 @@ function hash64(text: string): string {
 
 function learnContext(files: PersistentMap<FileEntry>): TreeContext {
   const headers: { path: string; definitions: MacroDefinition[] }[] = [];
-  for (const [path, entry] of files.entries()) {
+  files.forEach((entry, path) => {
     if (isHeader(path) && entry.facts.definitions.length > 0) headers.push({ path, definitions: entry.facts.definitions });
-  }
+  });
   const learned = learnTreeContext(headers);
   const extraNames = new Set([...exportingWrappers(learned.wrappers)].filter((name) => !name.includes(SOURCE_NEEDLE)));
   return { ...learned, extraNames };

@@ -21,6 +21,12 @@ test('a persistent map agrees with a plain Map through random sets and deletes',
   assert.equal(map.size, reference.size);
   for (const [key, value] of reference) assert.equal(map.get(key), value);
   assert.deepEqual(new Map(map.entries()), reference);
+  const visited = new Map<string, number>();
+  map.forEach((value, key) => {
+    assert.ok(!visited.has(key), `forEach visits ${key} once`);
+    visited.set(key, value);
+  });
+  assert.deepEqual(visited, reference);
 });
 
 test('setting a key leaves the older map unchanged', () => {
