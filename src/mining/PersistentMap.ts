@@ -187,12 +187,23 @@ function diffNodes<V>(a: Node<V> | null, b: Node<V> | null, visit: (key: string,
     }
     return;
   }
-  // Shapes differ (a bucket against a branch): compare the two subtrees entry by entry.
-  const mine = new Map(walk(a));
-  for (const [key, theirs] of walk(b)) {
+  if (a && b && a.kind === 'bucket' && b.kind === 'bucket') {
+    // Two leaves (most often one key whose value changed): compare their keys directly.
+    for (let i = 0; i < a.keys.length; i++) {
+      const j = b.keys.indexOf(a.keys[i]!);
+      const theirs = j >= 0 ? b.values[j] : undefined;
+      if (a.values[i] !== theirs) visit(a.keys[i]!, a.values[i], theirs);
+    }
+    for (let j = 0; j < b.keys.length; j++) if (!a.keys.includes(b.keys[j]!)) visit(b.keys[j]!, undefined, b.values[j]);
+    return;
+  }
+  // Shapes differ (a bucket against a branch, or one side empty): compare the two subtrees entry by entry.
+  const mine = new Map<string, V>();
+  visitNode(a, (value, key) => mine.set(key, value));
+  visitNode(b, (theirs, key) => {
     const value = mine.get(key);
     if (value !== theirs) visit(key, value, theirs);
     mine.delete(key);
-  }
+  });
   for (const [key, value] of mine) visit(key, value, undefined);
 }
