@@ -17,6 +17,13 @@ const isIdentStart = (c: number): boolean =>
 const isIdentPart = (c: number): boolean => isIdentStart(c) || (c >= 48 && c <= 57);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** Whether text[i] is a `+` or `-` that continues a number's exponent (`1e+5`, `0x1p-3`). */
+function isExponentSign(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const before = text.charCodeAt(i - 1);
+  return (c === 43 || c === 45) && (before === 101 || before === 69 || before === 112 || before === 80);
+}
+
 /** Whether text[from, to) is only horizontal white space. */
 function isBlank(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -83,8 +90,9 @@ export class Lexer {
     const p = this.pos;
     SPECIAL.lastIndex = p;
     let end = Math.min(SPECIAL.test(s) ? SPECIAL.lastIndex - 1 : s.length, limit);
-    // Do not stop inside an identifier or a number (`1.5e+3`): back up to where it starts.
-    while (end > p && (isIdentPart(s.charCodeAt(end - 1)) || s.charCodeAt(end - 1) === 46)) end--;
+    // Do not stop inside an identifier or a number (`1.5e+3`, `0x1p-EXPORT`): back up to where it
+    // starts. Backing up further than needed is harmless: what precedes is then lexed as usual.
+    while (end > p && (isIdentPart(s.charCodeAt(end - 1)) || s.charCodeAt(end - 1) === 46 || isExponentSign(s, end - 1))) end--;
     if (end <= p) return;
     const lastNewline = s.lastIndexOf('\n', end - 1);
     if (lastNewline >= p) {

@@ -21,14 +21,16 @@ export class CommitGraph {
   /**
    * How far apart two commits' trees probably are, to pick where a rebuild starts: their committer
    * dates apart when both are known (a side branch mined late can be months older than its
-   * neighbours in mining order), else their distance in mining order; Infinity when either is unknown.
+   * neighbours in mining order), their distance in mining order when neither is; Infinity when
+   * either commit is unknown or only one date is (the two measures do not compare).
    */
   distance(a: string, b: string): number {
     const x = this.index.get(a);
     const y = this.index.get(b);
     if (x === undefined || y === undefined) return Infinity;
-    const apart = Math.abs(this.times[x]! - this.times[y]!);
-    return Number.isNaN(apart) ? Math.abs(x - y) : apart;
+    const [tx, ty] = [this.times[x]!, this.times[y]!];
+    if (Number.isNaN(tx) && Number.isNaN(ty)) return Math.abs(x - y);
+    return Number.isNaN(tx) || Number.isNaN(ty) ? Infinity : Math.abs(tx - ty);
   }
 
   has(sha: string): boolean {

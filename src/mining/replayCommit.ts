@@ -89,7 +89,10 @@ function sameNames(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a === b || (a.size === b.size && [...a].every((name) => b.has(name)));
 }
 
-/** A commit's changes against its first parent, from its raw diff: files that can export, and kbuild files that set a namespace. */
+/**
+ * A commit's changes against its first parent (for a merge, those mergeChanges picks): the files
+ * that can export, and the kbuild files that set a namespace.
+ */
 async function rawChanges(changes: readonly RawChange[], parent: TreeState, git: ReplayGit) {
   // Every blob is asked for before any answer is awaited: a rebuilt merge base changes hundreds of files.
   const sources: { path: string; blob: string; facts: Promise<SourceFacts | false> }[] = [];
@@ -145,10 +148,11 @@ function combineTouched(first: Map<string, Touched>, second: Map<string, Touched
 }
 
 /**
- * A merge's own events. Its state is its first parent's with its diff against that parent applied
- * (`change`); what is left to decide is where that result differs from the clean merge. A path can
- * differ only where the merge changed it against its first parent, or where another parent changed
- * it since the merge base: everywhere else all of them, the clean merge and the result agree. The
+ * A merge's own events. Its state is its first parent's with its changes against that parent applied
+ * (`change`: every path where they can change the state, see mergeChanges); what is left to decide
+ * is where that result differs from the clean merge. A path can differ only where the merge changed
+ * it against its first parent, or where another parent changed it since the merge base: everywhere
+ * else all of them, the clean merge and the result agree. The
  * base's state is exact (rebuilt from a nearby state when it is no longer in memory): a base read
  * in a parent's context would see that parent's wrapper and Makefile changes as the base's own.
  */

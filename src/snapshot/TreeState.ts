@@ -149,9 +149,9 @@ interface Resolved {
 }
 
 /**
- * The last resolution of each blob's facts: a merge's diff against its first parent brings back
- * every file its side branch changed, already resolved there in the same context (the same object
- * while no header changes a wrapper), so the result and its signature are shared, not recomputed.
+ * The last resolution of each blob's facts: a merge brings back files its side branch changed,
+ * already resolved there in the same context (the same object while no header changes a wrapper),
+ * so the result and its signature are shared, not recomputed.
  */
 const resolutions = new WeakMap<SourceFacts, Resolved>();
 

@@ -40,6 +40,11 @@ const CASES: { behaviour: string; text: string; found: string[] }[] = [
     found: ['LOCAL_WRAP(a)@83'],
   },
   {
+    behaviour: 'an EXPORT inside a number\'s exponent is part of the number, as cpp reads it',
+    text: `${PLAIN}\nint x = 1e+EXPORT_SYMBOL(foo); int y = 0x1p-EXPORT_SYMBOL(bar);\nEXPORT_SYMBOL(real);\n`,
+    found: ['EXPORT_SYMBOL(real)@42'],
+  },
+  {
     behaviour: 'CRLF line ends',
     text: `${PLAIN.replaceAll('\n', '\r\n')}\r\n#if 0\r\nEXPORT_SYMBOL(dead);\r\n#endif\r\nEXPORT_SYMBOL(live);\r\n`,
     found: ['EXPORT_SYMBOL(live)@44'],

@@ -95,14 +95,16 @@ test('a long history with many merges finds a merged side branch as the base wit
   assert.equal(graph.mergeBase(['right', 'c1990']), 'c1985');
 });
 
-test('distance is committer dates apart when both are known (a side branch mined late is old), else mining order apart', () => {
+test('distance is committer dates apart when both are known (a side branch mined late is old), mining order apart when neither is', () => {
   const graph = new CommitGraph();
   graph.add('fork', [], 1_000);
   graph.add('mainline', ['fork'], 9_000);
   graph.add('side', ['fork'], 1_500); // mined after mainline, but its tree is the fork's, nearly
   graph.add('undated', ['side']);
+  graph.add('undated-too', ['undated']);
   assert.equal(graph.distance('side', 'fork'), 500);
   assert.equal(graph.distance('side', 'mainline'), 7_500);
-  assert.equal(graph.distance('undated', 'fork'), 3, 'without a date, three commits apart in mining order');
+  assert.equal(graph.distance('undated-too', 'undated'), 1, 'without dates, one commit apart in mining order');
+  assert.equal(graph.distance('undated', 'fork'), Infinity, 'seconds and commits do not compare');
   assert.equal(graph.distance('side', 'unknown'), Infinity);
 });
