@@ -17,12 +17,19 @@ export async function updateReleases(db: Db, repo: string, changed: boolean): Pr
   const unchanged = tags.size === known.size && [...tags].every(([tag, sha]) => known.get(tag) === sha);
   if (unchanged && !changed) return;
   const parents = new Map<string, string[]>();
-  for (const c of commits.graph()) parents.set(c.sha, c.parents);
+  const stored = new Map<string, string | null>();
+  for (const c of commits.graph()) {
+    parents.set(c.sha, c.parents);
+    stored.set(c.sha, c.release);
+  }
   const releases = [...tags].filter(([, sha]) => parents.has(sha)).map(([tag, sha]) => ({ tag, sha }));
   const claimed = firstReleases(releases, (sha) => parents.get(sha));
   db.transaction(() => {
-    db.prepare('UPDATE commits SET release = NULL WHERE release IS NOT NULL').run();
-    for (const [sha, tag] of claimed) commits.setRelease(sha, tag);
+    // Only commits whose first release changed are written (after a rerun, the new ones at most).
+    for (const [sha, release] of stored) {
+      const now = claimed.get(sha) ?? null;
+      if (now !== release) commits.setRelease(sha, now);
+    }
     mining.setReleases(new Map(releases.map((r) => [r.tag, r.sha])), compareVersions);
   }).immediate();
 }

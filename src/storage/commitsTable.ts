@@ -32,7 +32,7 @@ export function commitsTable(db: Db) {
     idOf(sha: string): number | undefined {
       return idOf.get(sha) as number | undefined;
     },
-    setRelease(sha: string, release: string): void {
+    setRelease(sha: string, release: string | null): void {
       setRelease.run(release, sha);
     },
     /** Every mined commit's sha, parents, committer date and release, parents first. */
