@@ -1,6 +1,6 @@
-// The raw changes between two commits' trees through one long-running `git diff-tree --stdin`:
-// a mine rebuilds hundreds of old merge bases, and starting a process from a large heap costs more
-// than the diff itself.
+// The raw changes between two commits' trees through one long-running `git diff-tree --stdin`: a
+// mine asks for thousands (each merge's first-parent diff, rebuilt states, a new wrapper's users),
+// and starting a process from a large heap costs more than the diff itself.
 import { spawnGit } from './runGit.js';
 import type { RawChange } from './streamCommits.js';
 
