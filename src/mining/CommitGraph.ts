@@ -8,6 +8,7 @@ export class CommitGraph {
   /** Committer dates (seconds), NaN where not given. */
   private readonly times: number[] = [];
   private flags = new Uint8Array(0);
+  private queue = new MaxHeap(0);
 
   /** Adds a commit whose parents were added before it (or are unknown: shallow or unmined history). */
   add(sha: string, parentShas: readonly string[], time = NaN): void {
@@ -31,6 +32,22 @@ export class CommitGraph {
     const [tx, ty] = [this.times[x]!, this.times[y]!];
     if (Number.isNaN(tx) && Number.isNaN(ty)) return Math.abs(x - y);
     return Number.isNaN(tx) || Number.isNaN(ty) ? Infinity : Math.abs(tx - ty);
+  }
+
+  /**
+   * How many commits one of the two reaches and the other does not: every change between their trees
+   * was made by one of them, so this bounds how far apart the trees are. Infinity when either is unknown.
+   */
+  separation(a: string, b: string, limit = Infinity): number {
+    const x = this.index.get(a);
+    const y = this.index.get(b);
+    if (x === undefined || y === undefined) return Infinity;
+    let count = 0;
+    this.paintDown(x, y, (_id, flag) => {
+      if ((flag & 3) !== 3) count++;
+      return count <= limit;
+    });
+    return count > limit ? Infinity : count;
   }
 
   has(sha: string): boolean {
@@ -73,25 +90,47 @@ export class CommitGraph {
    */
   private bestCommonAncestors(a: number, b: number): number[] {
     if (a === b) return [a];
+    const found: number[] = [];
+    this.paintDown(a, b, (id, flag) => {
+      if ((flag & 3) === 3) found.push(id);
+      return true;
+    });
+    return found.filter((x) => !found.some((y) => y !== x && this.isAncestor(x, y)));
+  }
+
+  /**
+   * git's paint-down from two commits: each commit reached is flagged with the sides that reach it,
+   * and `visit` sees every one that is not below a common ancestor already found, with its final
+   * flags (1, 2 or both), in descending index order. Common ancestors mark what lies below them
+   * stale; the walk stops once only stale commits are left, or when `visit` returns false.
+   */
+  private paintDown(a: number, b: number, visit: (id: number, flag: number) => boolean): void {
+    if (a === b) {
+      visit(a, 3);
+      return;
+    }
     const STALE = 4;
-    // One flags array for every walk, cleared afterwards where this walk set it.
-    if (this.flags.length < this.shas.length) this.flags = new Uint8Array(this.shas.length * 2);
+    // One flags array and one queue for every walk (each commit is queued at most once per walk):
+    // the walks of a mine's merges visit millions of commits, so nothing is allocated per visit.
+    if (this.flags.length < this.shas.length) {
+      this.flags = new Uint8Array(this.shas.length * 2);
+      this.queue = new MaxHeap(this.shas.length * 2);
+    }
     const flags = this.flags;
-    const touched: number[] = [a, b];
+    const heap = this.queue;
     flags[a] = 1;
     flags[b] = 2;
-    const heap = new MaxHeap();
     heap.push(a);
     heap.push(b);
     let live = 2; // queued commits that are not yet known to lie below a found one
-    const found: number[] = [];
     while (live > 0 && heap.size > 0) {
       const id = heap.pop();
       let flag = flags[id]!;
-      if (!(flag & STALE)) live--;
-      if ((flag & 3) === 3 && !(flag & STALE)) {
-        found.push(id);
-        flag |= STALE;
+      if (!(flag & STALE)) {
+        live--;
+        // Its children were all popped before it (indices are topological): its flags are final.
+        if (!visit(id, flag)) break;
+        if ((flag & 3) === 3) flag |= STALE;
       }
       for (const parent of this.parents[id]!) {
         const before = flags[parent]!;
@@ -99,7 +138,6 @@ export class CommitGraph {
         if (after === before) continue;
         flags[parent] = after;
         if (before === 0) {
-          touched.push(parent);
           heap.push(parent);
           if (!(after & STALE)) live++;
         } else if (after & STALE && !(before & STALE)) {
@@ -107,8 +145,9 @@ export class CommitGraph {
         }
       }
     }
-    for (const id of touched) flags[id] = 0;
-    return found.filter((x) => !found.some((y) => y !== x && this.isAncestor(x, y)));
+    // Every commit this walk flagged was queued once: the queue's storage lists them all.
+    heap.forEachEverPushed((id) => (flags[id] = 0));
+    heap.clear();
   }
 
   /** Whether `x` is reachable from `y` (indices are topological, so the walk stops below `x`). */
@@ -126,17 +165,31 @@ export class CommitGraph {
   }
 }
 
+/**
+ * A max-heap of commit indices in a fixed typed array. Popped items stay behind the live part, so
+ * until `clear` the array holds every index pushed since (each at most once per walk).
+ */
 class MaxHeap {
-  private readonly items: number[] = [];
+  private readonly items: Int32Array;
+  private length = 0;
+  private pushed = 0;
+
+  constructor(capacity: number) {
+    this.items = new Int32Array(capacity);
+  }
 
   get size(): number {
-    return this.items.length;
+    return this.length;
   }
 
   push(value: number): void {
     const items = this.items;
-    items.push(value);
-    for (let i = items.length - 1; i > 0;) {
+    // The live heap is items[0, length); popped items were moved to items[length, pushed).
+    if (this.pushed > this.length) items[this.pushed] = items[this.length]!;
+    this.pushed++;
+    let i = this.length++;
+    items[i] = value;
+    while (i > 0) {
       const parent = (i - 1) >> 1;
       if (items[parent]! >= items[i]!) break;
       const swap = items[parent]!;
@@ -149,15 +202,18 @@ class MaxHeap {
   pop(): number {
     const items = this.items;
     const top = items[0]!;
-    const last = items.pop()!;
-    if (items.length > 0) {
+    const end = --this.length;
+    const last = items[end]!;
+    // The popped item is kept at the end of the live part, where forEachEverPushed finds it.
+    items[end] = top;
+    if (end > 0) {
       items[0] = last;
       for (let i = 0; ;) {
         const left = 2 * i + 1;
         const right = left + 1;
         let largest = i;
-        if (left < items.length && items[left]! > items[largest]!) largest = left;
-        if (right < items.length && items[right]! > items[largest]!) largest = right;
+        if (left < end && items[left]! > items[largest]!) largest = left;
+        if (right < end && items[right]! > items[largest]!) largest = right;
         if (largest === i) break;
         const swap = items[largest]!;
         items[largest] = items[i]!;
@@ -166,5 +222,14 @@ class MaxHeap {
       }
     }
     return top;
+  }
+
+  forEachEverPushed(visit: (value: number) => void): void {
+    for (let i = 0; i < this.pushed; i++) visit(this.items[i]!);
+  }
+
+  clear(): void {
+    this.length = 0;
+    this.pushed = 0;
   }
 }

@@ -26,12 +26,13 @@ import { forgetRewritten } from './forgetRewritten.js';
 import { StateKeeper } from './StateKeeper.js';
 import { updateReleases } from './updateReleases.js';
 import { type SymbolIndex, updateReleaseLicenses } from './updateReleaseLicenses.js';
-import { isReleaseTag } from './releaseTags.js';
+import { isReleaseTag, isVersionTag } from './releaseTags.js';
 import { updateSymbols } from './updateSymbols.js';
 import { type SubsystemsSummary, updateSubsystems } from './updateSubsystems.js';
 import type { SubsystemGroup } from '../subsystems/loadGroups.js';
 import { mergeStatesByFile, type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
-import { rebuilder } from './rebuildState.js';
+import { rebuilder, type StartingPoint } from './rebuildState.js';
+import { NewestStates } from './NewestStates.js';
 import { streamSegment } from './streamSegment.js';
 import { writeSegment } from './writeSegment.js';
 import { virtualBase } from './virtualBase.js';
@@ -81,6 +82,8 @@ export interface MineSummary {
 }
 
 const DEFAULT_SEGMENT = 5000;
+/** Release and -rc states kept for later mines: a cycle's -rcs and the releases before them. */
+const KEPT_RELEASE_STATES = 12;
 /** Commits replayed between two looks at what git has sent for the next segment. */
 const YIELD_EVERY = 64;
 
@@ -125,23 +128,33 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     const phases = { streamMs: 0, replayMs: 0, writeMs: 0, finishMs: 0, blobsRead: 0, blobsScanned: 0, treesScanned: 0 };
     const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null,
       shallowFrom: [...shallow].filter((sha) => todo.some((c) => c.sha === sha)) };
+    // The symbol index of each release commit replayed here: its licenses need no replay afterwards.
+    const releaseIndexes = new Map<string, SymbolIndex>();
+    // The states of the newest releases and -rcs replayed here, stored for later mines to rebuild from.
+    const versionStates = new NewestStates(KEPT_RELEASE_STATES);
     // The tip's exports and its state (for the next mine to start from), stored together.
     function saveTip(state: TreeState): void {
       const json = stateToJson(state);
+      const releases = versionStates.all().map(({ sha, time, state }) => ({ sha, time, json: stateToJson(state) }));
       db.transaction(() => {
         mining.replaceTipExports(repo, ref, resultOf(state).exports);
         mining.setTipState(repo, ref, tip, json);
+        mining.keepReleaseStates(releases, KEPT_RELEASE_STATES);
       }).immediate();
     }
-    // The symbol index of each release commit replayed here: its licenses need no replay afterwards.
-    const releaseIndexes = new Map<string, SymbolIndex>();
     if (todo.length > 0) {
-      const releaseCommits = new Set([...(await listTags(repo))].filter(([tag]) => isReleaseTag(tag)).map(([, sha]) => sha));
+      const facts = new BlobFacts(loader);
+      const mergeDiffs = new MergeDiffs(differ);
+      // git starts on the first segment (no wrapper names known yet) while the graph and plans are made.
+      const segments = segmentsOf(todo, options.segmentSize ?? DEFAULT_SEGMENT);
+      let next: Promise<Map<string, CommitRecord>> | null = streamSegment(repo, segments[0]!, facts, mergeDiffs, new Set());
+      next.catch(() => {}); // a failure is seen where it is awaited
+      const tags = [...(await listTags(repo))];
+      const releaseCommits = new Set(tags.filter(([tag]) => isReleaseTag(tag)).map(([, sha]) => sha));
+      const versionCommits = new Set(tags.filter(([tag]) => isVersionTag(tag)).map(([, sha]) => sha));
       const graph = new CommitGraph();
       if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents, c.time);
       for (const c of todo) graph.add(c.sha, c.parents, c.time);
-      const facts = new BlobFacts(loader);
-      const mergeDiffs = new MergeDiffs(differ);
       const git: ReplayGit = {
         facts,
         lookup: (names) => Promise.all(names.map((name) => checker.lookup(name))),
@@ -157,31 +170,35 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
         },
         grepTree: (commit, names) => sourceGrep.paths(commit, names),
       };
-      // States of commits not in memory are rebuilt from the kept state nearest by committer date,
-      // or from a state an earlier mine ended at (this ref's first) whose commit this repository has,
-      // when that is nearer: a resumed mine reads only what changed since instead of the whole tree.
-      const storedStart = async (): Promise<{ sha: string; state: TreeState } | null> => {
-        for (const sha of mining.tipStateShas(repo, ref)) {
-          if (await checker.lookup(sha)) return { sha, state: stateFromJson(mining.tipState(sha)!) };
-        }
-        return null;
+      // States of commits not in memory are rebuilt from the closest of the kept state nearest by
+      // committer date and the states earlier mines stored (tips, newest releases and -rcs) whose
+      // commits this repository has, by the commits that separate them: a resumed mine reads only
+      // what changed since instead of the whole tree, and a side branch starts from its -rc.
+      const stored = async (): Promise<StartingPoint[]> => {
+        const tips = mining.tipStateShas(repo, ref).map((sha) => ({ sha, state: async () => stateFromJson(mining.tipState(sha)!) }));
+        const releases = mining.releaseStateShas().map((sha) => ({ sha, state: async () => stateFromJson(mining.releaseState(sha)!) }));
+        const points = [...tips, ...releases];
+        const present = await Promise.all(points.map((point) => checker.lookup(point.sha)));
+        return points.filter((_, i) => present[i]);
       };
-      const rebuild = rebuilder(repo, git, (sha) => states.nearest(sha, (other) => graph.distance(sha, other)), (a, b) => graph.distance(a, b),
-        storedStart, () => phases.treesScanned++);
+      const rebuild = rebuilder(repo, git, {
+        near: (sha) => states.nearest(sha, (other) => graph.distance(sha, other)),
+        stored,
+        distance: (a, b, limit) => graph.separation(a, b, limit),
+        onTreeScan: () => phases.treesScanned++,
+      });
       // What each merge's replay will read to find its base, so those states are kept until then.
       const plans = new Map(todo.filter((c) => c.parents.length > 1).map((c) => [c.sha, basePlan(graph, c.parents)]));
       const states = new StateKeeper(todo, tip, rebuild, (merge) => plans.get(merge)?.reads ?? []);
-      const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
-      const segmentAt = (start: number) => todo.slice(start, start + segmentSize);
       // The next segment is streamed while this one replays, so git inflates blobs on another core.
-      let next: Promise<Map<string, CommitRecord>> | null = streamSegment(repo, segmentAt(0), facts, mergeDiffs, states.latestExtraNames());
-      for (let start = 0; start < todo.length; start += segmentSize) {
-        const segment = segmentAt(start);
+      let done = 0;
+      for (const [s, segment] of segments.entries()) {
         let clock = performance.now();
         const records = await next!;
         phases.streamMs += performance.now() - clock;
         clock = performance.now();
-        next = start + segmentSize < todo.length ? streamSegment(repo, segmentAt(start + segmentSize), facts, mergeDiffs, states.latestExtraNames()) : null;
+        const following = segments[s + 1];
+        next = following ? streamSegment(repo, following, facts, mergeDiffs, states.latestExtraNames()) : null;
         const results: { record: CommitRecord; replayed: Replayed }[] = [];
         for (const [i, link] of segment.entries()) {
           const record = records.get(link.sha)!;
@@ -191,6 +208,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
           if (shallow.has(record.sha)) replayed.events = replayed.events.map((e) => (e.kind === 'added' ? { ...e, kind: 'present' } : e));
           states.done(link, replayed.state);
           if (releaseCommits.has(link.sha)) releaseIndexes.set(link.sha, replayed.state.symbols);
+          if (versionCommits.has(link.sha)) versionStates.offer(link.sha, record.committer.time, replayed.state);
           results.push({ record, replayed });
           summary.events += replayed.events.length;
           if (i % YIELD_EVERY === 0) await new Promise(setImmediate); // let git's output in meanwhile
@@ -199,7 +217,8 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
         clock = performance.now();
         writeSegment(db, results);
         phases.writeMs += performance.now() - clock;
-        options.onProgress?.({ done: start + segment.length, total: todo.length, events: summary.events, elapsedMs: performance.now() - started });
+        done += segment.length;
+        options.onProgress?.({ done, total: todo.length, events: summary.events, elapsedMs: performance.now() - started });
       }
       phases.blobsRead = facts.counts.read;
       phases.blobsScanned = facts.counts.scanned;
@@ -222,6 +241,20 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   } finally {
     await Promise.allSettled([loader.close(), checker.close(), differ.close(), sourceGrep.close()]);
   }
+}
+
+/**
+ * The todo list cut into segments of `size` commits, the first ones smaller (a quarter of the next):
+ * nothing replays while the first segment is streamed, so it should be short. Its first commit is
+ * often a whole tree imported at once.
+ */
+export function segmentsOf<T>(todo: readonly T[], size: number): T[][] {
+  const segments: T[][] = [];
+  for (let start = 0, next = Math.max(1, Math.ceil(size / 64)); start < todo.length; next = Math.min(size, next * 4)) {
+    segments.push(todo.slice(start, start + next));
+    start += next;
+  }
+  return segments;
 }
 
 /** The groups a user gave an earlier mine of this database. */

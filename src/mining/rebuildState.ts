@@ -6,38 +6,74 @@ import { treeFromCommit } from '../snapshot/treeFromCommit.js';
 import type { TreeState } from '../snapshot/TreeState.js';
 import { type ReplayGit, replayCommit } from './replayCommit.js';
 
+/** A state to start a rebuild from: its commit, and the state itself (read when first chosen). */
+export interface StartingPoint {
+  sha: string;
+  state: () => Promise<TreeState>;
+  /** Whether the state was read already (absent: it is in memory). */
+  ready?: () => boolean;
+}
+
+/**
+ * Reading a stored state and resolving its files takes about as long as replaying the changes of
+ * a few hundred commits (60 ms on linux-history), in the unit `distance` measures.
+ */
+const UNREAD_PENALTY = 500;
+
+export interface RebuildSources {
+  /** The nearest state kept in memory. */
+  near(sha: string): { sha: string; state: TreeState } | undefined;
+  /**
+   * States an earlier mine stored (its tips', its newest releases'), whose commits this repository
+   * has, in order of preference when distances tie; asked once, when the first rebuild needs them.
+   */
+  stored(): Promise<StartingPoint[]>;
+  /** How far apart two commits' trees probably are (Infinity: unknown, or further than `limit`). */
+  distance(a: string, b: string, limit: number): number;
+  onTreeScan(): void;
+}
+
 /**
  * States of commits not in memory (mined in an earlier run, or merge bases forgotten since): derived
- * from a kept state by replaying the diff between the two trees as one change. It starts from the
- * closer (by `distance`) of the nearest state `near` offers and the first state this rebuilt from: the
- * one `start` gives (a state an earlier mine stored, looked up when the first rebuild needs it), or
- * else one scanned from its tree.
+ * from the closest (by `distance`) of the nearest state in memory, the stored states and a tree this
+ * scanned before, by replaying the diff between the two trees as one change. With none of them, the
+ * commit's tree is scanned, and serves as a start for later rebuilds.
  */
-export function rebuilder(
-  repo: string, git: ReplayGit,
-  near: (sha: string) => Kept | undefined,
-  distance: (a: string, b: string) => number,
-  start: () => Promise<Kept | null> = () => Promise.resolve(null),
-  onTreeScan: () => void = () => {},
-): (sha: string) => Promise<TreeState> {
-  let first: Promise<Kept | null> | null = null;
+export function rebuilder(repo: string, git: ReplayGit, sources: RebuildSources): (sha: string) => Promise<TreeState> {
+  let stored: Promise<StartingPoint[]> | null = null;
+  const scanned: StartingPoint[] = [];
   return async (sha) => {
-    const initial = await (first ??= start());
-    const nearby = near(sha);
-    const from = !initial ? nearby : !nearby || distance(sha, initial.sha) <= distance(sha, nearby.sha) ? initial : nearby;
-    if (!from) {
-      onTreeScan();
-      const scanned = { sha, state: (await scanTree(treeFromCommit(repo, sha))).state };
-      first = Promise.resolve(scanned);
-      return scanned.state;
+    const points = [...(await (stored ??= remembered(sources.stored()))), ...scanned];
+    const nearby = sources.near(sha);
+    if (nearby) points.push({ sha: nearby.sha, state: () => Promise.resolve(nearby.state) });
+    // The closest; of equals, the first (an earlier mine's tip before a state in memory). A stored
+    // state not read yet counts as further by what reading it costs, unless it is the state wanted.
+    let from = points.find((point) => point.sha === sha);
+    let best = from ? 0 : Infinity;
+    for (const point of from ? [] : points) {
+      const extra = point.ready?.() === false ? UNREAD_PENALTY : 0;
+      const d = sources.distance(sha, point.sha, best - extra) + extra;
+      if (!from || d < best) [from, best] = [point, d];
     }
-    const changes = await git.diffTrees(from.sha, sha);
+    if (!from) {
+      sources.onTreeScan();
+      const state = (await scanTree(treeFromCommit(repo, sha))).state;
+      scanned.push({ sha, state: () => Promise.resolve(state) });
+      return state;
+    }
+    const [changes, start] = await Promise.all([git.diffTrees(from.sha, sha), from.state()]);
     const pseudo: CommitRecord = { sha, parents: [from.sha], changes, message: Buffer.alloc(0),
       author: NOBODY, committer: NOBODY };
-    return (await replayCommit(pseudo, [from.state], git)).state;
+    return (await replayCommit(pseudo, [start], git)).state;
   };
 }
 
-type Kept = { sha: string; state: TreeState };
+/** The points, each read from storage at most once. */
+async function remembered(points: Promise<StartingPoint[]>): Promise<StartingPoint[]> {
+  return (await points).map(({ sha, state }) => {
+    let read: Promise<TreeState> | null = null;
+    return { sha, state: () => (read ??= state()), ready: () => read !== null };
+  });
+}
 
 const NOBODY = { name: Buffer.alloc(0), email: Buffer.alloc(0), time: 0, tz: '+0000' };

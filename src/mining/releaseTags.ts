@@ -6,6 +6,11 @@ export function isReleaseTag(tag: string): boolean {
   return /^v?\d+(?:\.\d+)+$/.test(tag);
 }
 
+/** A release tag or one of its release candidates (`v2.6.12-rc3`): the points side branches fork from. */
+export function isVersionTag(tag: string): boolean {
+  return /^v?\d+(?:\.\d+)+(?:-rc\d+)?$/.test(tag);
+}
+
 /** Orders release tags by version number, part by part: 2.4.9 < 2.4.10 < 2.5.0. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.replace(/^v/, '').split('.').map(Number);

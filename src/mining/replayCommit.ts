@@ -169,8 +169,12 @@ async function mergeEvents(record: CommitRecord, parents: readonly TreeState[], 
   // the sides agree, so the clean merge does too.
   const sides = [...parents, state, baseState];
   const inPlay = new Set<string>();
+  const outcomes = [...parents, state];
   for (const path of candidates) {
-    const values = [...parents, state].map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? NO_EXPORTS));
+    // One signature on every side: their exports are the same, so no symbol there is in play.
+    const signature = first.signatures.get(path);
+    if (signature !== undefined && outcomes.every((s) => s.signatures.get(path) === signature)) continue;
+    const values = outcomes.map((s) => valuesBySymbol(s.files.get(path)?.result.exports ?? NO_EXPORTS));
     for (const map of values) {
       for (const [symbol, value] of map) if (values.some((other) => other.get(symbol)?.key !== value.key)) inPlay.add(symbol);
     }

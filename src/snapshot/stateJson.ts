@@ -19,9 +19,18 @@ export function stateToJson(state: TreeState): string {
 }
 
 export function stateFromJson(text: string): TreeState {
-  const stored = JSON.parse(text, (_key, value: unknown) =>
-    (value !== null && typeof value === 'object' && '$map' in value ? new Map((value as { $map: [unknown, unknown][] }).$map) : value)) as StoredState;
+  // The maps are brought back where facts have them: a reviver on every value would take most of the time.
+  const stored = JSON.parse(text) as StoredState;
+  for (const [, , facts] of stored.files) facts.constants = mapOf(facts.constants);
+  for (const [, , namespace] of stored.kbuild) {
+    namespace.objects = mapOf(namespace.objects);
+    namespace.assembler.objects = mapOf(namespace.assembler.objects);
+  }
   const files = new Map<string, FileChange>(stored.files.map(([path, blob, facts]) => [path, { blob, facts }]));
   const kbuild = new Map<string, KbuildChange>(stored.kbuild.map(([path, blob, namespace]) => [path, { blob, namespace }]));
   return applyChanges(EMPTY_STATE, files, kbuild).state;
+}
+
+function mapOf<K, V>(stored: Map<K, V>): Map<K, V> {
+  return new Map((stored as unknown as { $map: [K, V][] }).$map);
 }

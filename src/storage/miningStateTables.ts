@@ -1,5 +1,7 @@
 // Where mining stands: the frontier (mined commits with no mined child), each ref's mined tip,
-// the release tags seen, and the exports and export state at each ref's tip.
+// the release tags seen, the exports and export state at each ref's tip, and the export states of
+// the newest releases and -rcs.
+import { deflateSync, inflateSync } from 'node:zlib';
 import type { Export } from '../model.js';
 import type { Db } from './openStore.js';
 
@@ -49,6 +51,20 @@ export function miningStateTables(db: Db) {
     },
     setTipState(repo: string, ref: string, sha: string, state: string): void {
       db.prepare('INSERT OR REPLACE INTO tip_states (repo, ref, sha, state) VALUES (?, ?, ?, ?)').run(repo, ref, sha, state);
+    },
+    /** The commits whose release (or -rc) states are stored, newest first. */
+    releaseStateShas(): string[] {
+      return db.prepare('SELECT sha FROM release_states ORDER BY time DESC, sha').pluck().all() as string[];
+    },
+    releaseState(sha: string): string | undefined {
+      const stored = db.prepare('SELECT state FROM release_states WHERE sha = ?').pluck().get(sha) as Buffer | undefined;
+      return stored && inflateSync(stored).toString('utf8');
+    },
+    /** Stores these release states (JSON, by commit with its committer time) and keeps the newest `keep` of all. */
+    keepReleaseStates(states: readonly { sha: string; time: number; json: string }[], keep: number): void {
+      const put = db.prepare('INSERT OR REPLACE INTO release_states (sha, time, state) VALUES (?, ?, ?)');
+      for (const { sha, time, json } of states) put.run(sha, time, deflateSync(json));
+      db.prepare('DELETE FROM release_states WHERE sha NOT IN (SELECT sha FROM release_states ORDER BY time DESC, sha LIMIT ?)').run(keep);
     },
     hasTipExports(repo: string, ref: string): boolean {
       return db.prepare('SELECT 1 FROM tip_exports WHERE repo = ? AND ref = ? LIMIT 1').get(repo, ref) !== undefined;

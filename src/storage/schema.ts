@@ -123,6 +123,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (repo, ref)
   ) STRICT;
   `,
+  `
+  -- States of the newest release and -rc commits mines replayed (tip_states' JSON, deflated). Side
+  -- branches fork from an -rc, so the next mine rebuilds such an old commit's state from the release
+  -- nearest it instead of from a tip months of changes away.
+  CREATE TABLE release_states (sha TEXT PRIMARY KEY, time INTEGER NOT NULL, state BLOB NOT NULL) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

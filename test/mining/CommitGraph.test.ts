@@ -108,3 +108,70 @@ test('distance is committer dates apart when both are known (a side branch mined
   assert.equal(graph.distance('undated', 'fork'), Infinity, 'seconds and commits do not compare');
   assert.equal(graph.distance('side', 'unknown'), Infinity);
 });
+
+/** Best common ancestors by definition: common ancestors that are not ancestors of another one. */
+function bestCommonAncestorsByDefinition(parents: number[][], a: number, b: number): number[] {
+  const ancestors = (start: number): Set<number> => {
+    const seen = new Set<number>();
+    const stack = [start];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...parents[id]!);
+    }
+    return seen;
+  };
+  const fromB = ancestors(b);
+  const common = [...ancestors(a)].filter((id) => fromB.has(id));
+  return common.filter((x) => !common.some((y) => y !== x && ancestors(y).has(x))).sort((x, y) => x - y);
+}
+
+test('merge bases of many pairs in a row in a random history with merges match their definition (walks share their buffers)', () => {
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const parents: number[][] = [[]];
+  for (let i = 1; i < 400; i++) {
+    const first = Math.max(0, i - 1 - random(20));
+    parents.push(random(4) === 0 && i > 2 ? [...new Set([first, random(i)])] : [first]);
+  }
+  const name = (i: number): string => `c${String(i).padStart(4, '0')}`;
+  const graph = graphOf(parents.map((p, i) => [name(i), p.map(name)]));
+  for (let k = 0; k < 600; k++) {
+    const [a, b] = [random(400), random(400)];
+    assert.deepEqual(graph.mergeBases(name(a), name(b)), bestCommonAncestorsByDefinition(parents, a, b).map(name), `${name(a)} and ${name(b)}`);
+  }
+});
+
+test('the separation of two commits is the number of commits exactly one of them reaches', () => {
+  let seed = 11;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const parents: number[][] = [[]];
+  for (let i = 1; i < 300; i++) {
+    const first = Math.max(0, i - 1 - random(15));
+    parents.push(random(3) === 0 && i > 2 ? [...new Set([first, random(i)])] : [first]);
+  }
+  const reach = (start: number): Set<number> => {
+    const seen = new Set<number>();
+    for (const stack = [start]; stack.length > 0;) {
+      const id = stack.pop()!;
+      if (!seen.has(id)) seen.add(id) && stack.push(...parents[id]!);
+    }
+    return seen;
+  };
+  const name = (i: number): string => `c${String(i).padStart(4, '0')}`;
+  const graph = graphOf(parents.map((p, i) => [name(i), p.map(name)]));
+  for (let k = 0; k < 400; k++) {
+    const [a, b] = [random(300), random(300)];
+    const [ra, rb] = [reach(a), reach(b)];
+    const expected = [...ra].filter((x) => !rb.has(x)).length + [...rb].filter((x) => !ra.has(x)).length;
+    assert.equal(graph.separation(name(a), name(b)), expected, `${name(a)} and ${name(b)}`);
+  }
+  assert.equal(graph.separation(name(5), 'unknown'), Infinity);
+});

@@ -1,7 +1,7 @@
 // releaseTags: which tags are releases, their version order, and the first release of each commit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareVersions, firstReleases, isReleaseTag } from '../../src/mining/releaseTags.js';
+import { compareVersions, firstReleases, isReleaseTag, isVersionTag } from '../../src/mining/releaseTags.js';
 
 const TAGS: [tag: string, release: boolean][] = [
   ['v2.6.12', true], ['2.4.0', true], ['v3.0', true], ['v6.12', true], ['0.99.11', true],
@@ -15,6 +15,11 @@ for (const [tag, release] of TAGS) {
     assert.equal(isReleaseTag(tag), release);
   });
 }
+
+test('version tags, whose states later mines start from, are the releases and their -rcs', () => {
+  const versions = TAGS.filter(([tag]) => isVersionTag(tag)).map(([tag]) => tag);
+  assert.deepEqual(versions, ['v2.6.12', '2.4.0', 'v3.0', 'v6.12', '0.99.11', 'v2.6.11.1', 'v2.6.12-rc1']);
+});
 
 test('versions are ordered part by part as numbers, with or without the v', () => {
   const ordered = ['2.4.9', '2.4.10', '2.5.0', 'v2.6.0', 'v2.6.9', 'v2.6.10', 'v2.6.11', 'v2.6.11.1', 'v2.6.11.12', 'v2.6.12', 'v2.6.39', 'v3.0', 'v3.0.1', 'v3.1', 'v6.12'];

@@ -13,6 +13,7 @@ const { scanTree } = await import('../../src/snapshot/scanTree.js');
 const { treeFromCommit } = await import('../../src/snapshot/treeFromCommit.js');
 const { stateFromJson, stateToJson } = await import('../../src/snapshot/stateJson.js');
 const { resultOf } = await import('../../src/snapshot/TreeState.js');
+const { miningStateTables } = await import('../../src/storage/miningStateTables.js');
 const dbs = tempDbDir();
 test.after(() => {
   dbs.remove();
@@ -81,4 +82,51 @@ test('the next mine starts from the stored tip state, reads only the new commits
   } finally {
     repo.cleanup();
   }
+});
+
+test('a later mine rebuilds a release\'s state from that release\'s stored state, not from a tip months of changes away', async () => {
+  const repo = history();
+  try {
+    repo.tag('v1.0', 'c1');
+    // Mainline changes every exporting file after the release.
+    const later: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) later[`fs/f${i}.c`] = `int f${i};\nEXPORT_SYMBOL_GPL(f${i});\n`;
+    repo.commit('c3', { files: later, date: day(3) });
+    const atOnce = openStore(dbs.file());
+    const stepped = openStore(dbs.file());
+    const unstored = openStore(dbs.file());
+    for (const db of [stepped, unstored]) await mineHistory({ repo: repo.dir, db });
+    assert.deepEqual(stepped.prepare('SELECT sha FROM release_states').pluck().all(), [repo.id('c1')]);
+    unstored.prepare('DELETE FROM release_states').run();
+
+    // A side branch forked from the release, merged later.
+    repo.branch('side', 'c1');
+    repo.commit('s1', { files: { 'fs/s.c': 'int s;\nEXPORT_SYMBOL(s);\n' }, date: day(4) });
+    repo.switch('master');
+    repo.merge('m', 'side', { date: day(5) });
+    await mineHistory({ repo: repo.dir, db: atOnce });
+
+    const resumed = await mineHistory({ repo: repo.dir, db: stepped });
+    assert.deepEqual([resumed.mined, resumed.phases.treesScanned, resumed.phases.blobsRead], [2, 0, 1], 'only fs/s.c is read');
+    assert.deepEqual(minedHead(stepped), minedHead(atOnce));
+    // From the tip instead, c1's six files are read again.
+    const fromTip = await mineHistory({ repo: repo.dir, db: unstored });
+    assert.deepEqual([fromTip.mined, fromTip.phases.treesScanned, fromTip.phases.blobsRead], [2, 0, 7]);
+    assert.deepEqual(minedHead(unstored), minedHead(atOnce));
+    for (const db of [atOnce, stepped, unstored]) db.close();
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('the stored release states are the newest twelve by committer time, each read back as it was stored', () => {
+  const db = openStore(dbs.file());
+  const tables = miningStateTables(db);
+  const states = Array.from({ length: 14 }, (_, i) => ({ sha: `${String(i).padStart(2, '0')}`.repeat(20), time: 1000 + ((i * 5) % 14), json: `{"n":${i}}` }));
+  tables.keepReleaseStates(states.slice(0, 7), 12);
+  tables.keepReleaseStates(states.slice(7), 12);
+  const newest = [...states].sort((a, b) => b.time - a.time).slice(0, 12);
+  assert.deepEqual(tables.releaseStateShas(), newest.map((s) => s.sha));
+  for (const s of newest) assert.equal(tables.releaseState(s.sha), s.json);
+  db.close();
 });
