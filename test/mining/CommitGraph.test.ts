@@ -127,19 +127,23 @@ function bestCommonAncestorsByDefinition(parents: number[][], a: number, b: numb
   return common.filter((x) => !common.some((y) => y !== x && ancestors(y).has(x))).sort((x, y) => x - y);
 }
 
-test('merge bases of many pairs in a row in a random history with merges match their definition (walks share their buffers)', () => {
-  let seed = 7;
+/** A random history of `size` commits (parents before children), some of them merges, with a seeded random source. */
+function randomHistory(seed: number, size: number, mergeOneIn: number) {
   const random = (n: number): number => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed % n;
   };
   const parents: number[][] = [[]];
-  for (let i = 1; i < 400; i++) {
+  for (let i = 1; i < size; i++) {
     const first = Math.max(0, i - 1 - random(20));
-    parents.push(random(4) === 0 && i > 2 ? [...new Set([first, random(i)])] : [first]);
+    parents.push(random(mergeOneIn) === 0 && i > 2 ? [...new Set([first, random(i)])] : [first]);
   }
   const name = (i: number): string => `c${String(i).padStart(4, '0')}`;
-  const graph = graphOf(parents.map((p, i) => [name(i), p.map(name)]));
+  return { parents, random, name, graph: graphOf(parents.map((p, i) => [name(i), p.map(name)])) };
+}
+
+test('merge bases of many pairs in a row in a random history with merges match their definition (walks share their buffers)', () => {
+  const { parents, random, name, graph } = randomHistory(7, 400, 4);
   for (let k = 0; k < 600; k++) {
     const [a, b] = [random(400), random(400)];
     assert.deepEqual(graph.mergeBases(name(a), name(b)), bestCommonAncestorsByDefinition(parents, a, b).map(name), `${name(a)} and ${name(b)}`);
@@ -147,16 +151,7 @@ test('merge bases of many pairs in a row in a random history with merges match t
 });
 
 test('the separation of two commits is the number of commits exactly one of them reaches', () => {
-  let seed = 11;
-  const random = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
-  const parents: number[][] = [[]];
-  for (let i = 1; i < 300; i++) {
-    const first = Math.max(0, i - 1 - random(15));
-    parents.push(random(3) === 0 && i > 2 ? [...new Set([first, random(i)])] : [first]);
-  }
+  const { parents, random, name, graph } = randomHistory(11, 300, 3);
   const reach = (start: number): Set<number> => {
     const seen = new Set<number>();
     for (const stack = [start]; stack.length > 0;) {
@@ -165,13 +160,12 @@ test('the separation of two commits is the number of commits exactly one of them
     }
     return seen;
   };
-  const name = (i: number): string => `c${String(i).padStart(4, '0')}`;
-  const graph = graphOf(parents.map((p, i) => [name(i), p.map(name)]));
   for (let k = 0; k < 400; k++) {
     const [a, b] = [random(300), random(300)];
     const [ra, rb] = [reach(a), reach(b)];
     const expected = [...ra].filter((x) => !rb.has(x)).length + [...rb].filter((x) => !ra.has(x)).length;
     assert.equal(graph.separation(name(a), name(b)), expected, `${name(a)} and ${name(b)}`);
+    assert.equal(graph.separation(name(a), name(b), 10), expected <= 10 ? expected : Infinity, 'stopped past a limit');
   }
   assert.equal(graph.separation(name(5), 'unknown'), Infinity);
 });
