@@ -42,7 +42,7 @@ export interface MineOptions {
   repo: string;
   rev?: string;
   db: Db;
-  /** Commits per transaction; also bounds how many commit records are held at once. */
+  /** Most commits per transaction (the first segments are shorter, see segmentsOf); also bounds how many commit records are held at once. */
   segmentSize?: number;
   /** Threads in all: above 1, blobs are read and scanned on jobs-1 reader threads. */
   jobs?: number;
