@@ -2,6 +2,7 @@
 // written as they come, responses parsed from the stream in order. Content stays in the chunks git
 // sent until a caller needs it whole; a caller that only wants blobs containing some needle gets
 // `false` for the others without the blob ever being assembled.
+import { BatchedWriter } from './BatchedWriter.js';
 import { spawnGit } from './runGit.js';
 
 interface Pending {
@@ -24,6 +25,7 @@ export class CatFileBatch {
   private parts: Buffer[] = [];
   private found = false;
   private tail: Buffer = Buffer.alloc(0);
+  private readonly writer: BatchedWriter;
 
   /**
    * @param mode `batch` reads content, `check` only answers the object id of `rev:path` names.
@@ -33,6 +35,7 @@ export class CatFileBatch {
     const args = [...config.flatMap((c) => ['-c', c]), 'cat-file', mode === 'batch' ? '--batch' : '--batch-check=%(objectname)'];
     const { child, finished } = spawnGit(repo, args);
     this.child = child;
+    this.writer = new BatchedWriter(child.stdin);
     this.finished = finished;
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     finished.catch((error: Error) => this.fail(error));
@@ -55,6 +58,7 @@ export class CatFileBatch {
   }
 
   async close(): Promise<void> {
+    this.writer.flush();
     this.child.stdin.end();
     await this.finished;
   }
@@ -64,7 +68,7 @@ export class CatFileBatch {
     if (/[\n\0]/.test(object)) return Promise.resolve(null); // cannot be asked over this protocol
     return new Promise((resolve, reject) => {
       this.queue.push({ needles, resolve, reject });
-      this.child.stdin.write(`${object}\n`);
+      this.writer.write(`${object}\n`);
     });
   }
 

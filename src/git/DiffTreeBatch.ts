@@ -1,6 +1,7 @@
 // The raw changes between two commits' trees through one long-running `git diff-tree --stdin`: a
 // mine asks for thousands (each merge's first-parent diff, rebuilt states, a new wrapper's users),
 // and starting a process from a large heap costs more than the diff itself.
+import { BatchedWriter } from './BatchedWriter.js';
 import { spawnGit } from './runGit.js';
 import type { RawChange } from './streamCommits.js';
 
@@ -19,11 +20,13 @@ export class DiffTreeBatch {
   /** What the next NUL-terminated token is: a request's header, or a change's status line (else the sentinel's header), or its path. */
   private expect: 'header' | 'status' | 'path' = 'header';
   private status = '';
+  private readonly writer: BatchedWriter;
 
   constructor(repo: string) {
     const args = ['diff-tree', '--stdin', '-r', '--raw', '--no-renames', '--no-abbrev', '--always', '-z'];
     const { child, finished } = spawnGit(repo, args);
     this.child = child;
+    this.writer = new BatchedWriter(child.stdin);
     this.finished = finished;
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     finished.catch((error: Error) => this.fail(error));
@@ -38,11 +41,12 @@ export class DiffTreeBatch {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ changes: [], resolve, reject });
-      this.child.stdin.write(`${to} ${from}\n${to} ${to}\n`);
+      this.writer.write(`${to} ${from}\n${to} ${to}\n`);
     });
   }
 
   async close(): Promise<void> {
+    this.writer.flush();
     this.child.stdin.end();
     await this.finished;
   }

@@ -4,13 +4,33 @@
 import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
 import type { SourceFacts } from '../exports/scanSource.js';
 import type { FactsLoader } from './factsLoaders.js';
-import type { Facts } from './loadFacts.js';
+import { scanNames, type SourceRead } from './loadFacts.js';
 
-type Cached = Promise<Facts>;
+type SourceAnswer = Promise<SourceFacts | false>;
+
+/**
+ * What is known of a source blob: the wrapper names looked for when it was read, and once the read
+ * is back, what its bytes hold of them (`shape`), the names its first answer was scanned with
+ * (null when it has no facts under them), and the facts under other names it was scanned with since.
+ */
+interface SourceEntry {
+  universe: ReadonlySet<string>;
+  first: SourceAnswer;
+  shape: Omit<SourceRead, 'facts'> | null;
+  firstKey: string | null;
+  others: Map<string, SourceAnswer> | null;
+}
+
+const NONE: SourceAnswer = Promise.resolve(false);
+// The shapes of almost every blob, shared.
+const WITH_NEEDLE = { needle: true, present: [], spliced: false };
+const WITHOUT_NEEDLE = { needle: false, present: [], spliced: false };
 
 export class BlobFacts {
-  private current = new Map<string, Cached>();
-  private previous = new Map<string, Cached>();
+  private current = new Map<string, SourceEntry | Promise<KbuildNamespace | false>>();
+  private previous = new Map<string, SourceEntry | Promise<KbuildNamespace | false>>();
+  /** Every extra wrapper name asked for so far: each read notes which of them a blob contains. */
+  private universe: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly loader: FactsLoader,
@@ -24,30 +44,66 @@ export class BlobFacts {
 
   /**
    * The facts of a source blob, scanned with these extra wrapper names; false when it cannot export.
+   * A blob read under other names is read again only if these could change what it holds: when it
+   * contains one of the names that differ, or when a name is new since it was read.
    * `urgent` unless it is read ahead of the replay.
    */
-  source(blob: string, extraNames: ReadonlySet<string>, urgent = true): Promise<SourceFacts | false> {
-    const extra = [...extraNames].sort();
-    const key = extra.length === 0 ? blob : `${blob}:${extra.join(',')}`;
-    return this.cached(key, () => this.loader.load({ kind: 'source', blob, extraNames: extra, urgent })) as Promise<SourceFacts | false>;
+  source(blob: string, extraNames: ReadonlySet<string>, urgent = true): SourceAnswer {
+    const names = [...extraNames];
+    if (names.some((name) => !this.universe.has(name))) this.universe = new Set([...this.universe, ...names]);
+    const entry = this.get(blob) as SourceEntry | undefined;
+    if (!entry || names.some((name) => !entry.universe.has(name))) return this.read(blob, names, urgent);
+    // While the first read is out, what the names decide is not known yet.
+    if (!entry.shape) return entry.first.then(() => this.source(blob, extraNames, urgent));
+    const scanned = scanNames(names, entry.shape);
+    if (scanned === null) return NONE;
+    const key = scanned.sort().join(',');
+    if (key === entry.firstKey) return entry.first;
+    return entry.others?.get(key) ?? this.scan(blob, entry, key, names, urgent);
   }
 
   /** The namespace settings of a Makefile or Kbuild blob; false when it sets none. */
   kbuild(blob: string, urgent = true): Promise<KbuildNamespace | false> {
-    return this.cached(`kbuild:${blob}`, () => this.loader.load({ kind: 'kbuild', blob, urgent })) as Promise<KbuildNamespace | false>;
+    const key = `kbuild:${blob}`;
+    let answer = this.get(key) as Promise<KbuildNamespace | false> | undefined;
+    if (!answer) this.set(key, (answer = this.loader.load({ kind: 'kbuild', blob, urgent }) as Promise<KbuildNamespace | false>));
+    return answer;
   }
-  private cached(key: string, load: () => Cached): Cached {
-    let value = this.current.get(key) ?? this.previous.get(key);
-    if (!value) {
-      value = load();
-      // Callers may ask for many before awaiting any; a failure still reaches each one that awaits.
-      value.catch(() => {});
-      if (this.current.size >= this.generationSize) {
-        this.previous = this.current;
-        this.current = new Map();
-      }
-      this.current.set(key, value);
+
+  /** A first read of the blob, noting which names of the universe it contains. */
+  private read(blob: string, names: string[], urgent: boolean): SourceAnswer {
+    const universe = this.universe;
+    const read = this.loader.load({ kind: 'source', blob, names, universe: [...universe], urgent }) as Promise<SourceRead>;
+    const entry: SourceEntry = { universe, first: NONE, shape: null, firstKey: null, others: null };
+    entry.first = read.then(({ facts, needle, present, spliced }) => {
+      entry.shape = present.length === 0 && !spliced ? (needle ? WITH_NEEDLE : WITHOUT_NEEDLE) : { needle, present, spliced };
+      entry.firstKey = scanNames(names, entry.shape)?.sort().join(',') ?? null;
+      return facts;
+    });
+    // Callers may ask for many before awaiting any; a failure still reaches each one that awaits.
+    entry.first.catch(() => {});
+    this.set(blob, entry);
+    return entry.first;
+  }
+
+  /** The blob read again and scanned with other names than before. */
+  private scan(blob: string, entry: SourceEntry, key: string, names: string[], urgent: boolean): SourceAnswer {
+    const answer = (this.loader.load({ kind: 'source', blob, names, universe: [...entry.universe], urgent }) as Promise<SourceRead>)
+      .then((found) => found.facts);
+    answer.catch(() => {});
+    (entry.others ??= new Map()).set(key, answer);
+    return answer;
+  }
+
+  private get(key: string): SourceEntry | Promise<KbuildNamespace | false> | undefined {
+    return this.current.get(key) ?? this.previous.get(key);
+  }
+
+  private set(key: string, value: SourceEntry | Promise<KbuildNamespace | false>): void {
+    if (this.current.size >= this.generationSize) {
+      this.previous = this.current;
+      this.current = new Map();
     }
-    return value;
+    this.current.set(key, value);
   }
 }

@@ -3,7 +3,7 @@
 // scanned while the main thread replays.
 import { Worker } from 'node:worker_threads';
 import { CatFileBatch } from '../git/CatFileBatch.js';
-import { type Facts, type FactsCounts, FactsQueue, type FactsRequest, READER_CONFIG, scanBytes } from './loadFacts.js';
+import { type Facts, type FactsCounts, FactsQueue, type FactsRequest, READER_CONFIG } from './loadFacts.js';
 import type { ToMain, ToReader } from './threadMessages.js';
 
 export interface FactsLoader {
@@ -26,9 +26,8 @@ class InlineFacts implements FactsLoader {
     this.queue = new FactsQueue(this.reader, this.counts);
   }
 
-  async load(request: FactsRequest): Promise<Facts> {
-    const read = await this.queue.read(request);
-    return Buffer.isBuffer(read) ? scanBytes(read, request.kind === 'source' ? request.extraNames : []) : read;
+  load(request: FactsRequest): Promise<Facts> {
+    return this.queue.read(request);
   }
 
   close(): Promise<void> {

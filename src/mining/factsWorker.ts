@@ -2,7 +2,7 @@
 // nothing but read and scan, and the facts of what it reads sent back in batches.
 import { parentPort, workerData } from 'node:worker_threads';
 import { CatFileBatch } from '../git/CatFileBatch.js';
-import { type FactsCounts, FactsQueue, READER_CONFIG, scanBytes } from './loadFacts.js';
+import { type FactsCounts, FactsQueue, READER_CONFIG } from './loadFacts.js';
 import { batchedPoster, type ToMain, type ToReader } from './threadMessages.js';
 
 const reader = new CatFileBatch((workerData as { repo: string }).repo, 'batch', READER_CONFIG);
@@ -17,7 +17,7 @@ parentPort!.on('message', (message: ToReader) => {
   }
   for (const [id, request] of message.items) {
     queue.read(request).then(
-      (read) => answer(id, Buffer.isBuffer(read) ? scanBytes(read, request.kind === 'source' ? request.extraNames : []) : read),
+      (facts) => answer(id, facts),
       (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies ToMain),
     );
   }

@@ -8,13 +8,36 @@ import { scanSource, type SourceFacts } from '../exports/scanSource.js';
 import { KBUILD_NEEDLE, SOURCE_NEEDLE } from '../exports/sourceKinds.js';
 
 /**
- * A source blob to scan (with the tree's wrapper names that have no EXPORT in them), or a kbuild
- * file. `urgent` when the replay waits for it, not a segment's read-ahead.
+ * A source blob to scan with the tree's wrapper names that have no EXPORT in them (`names`), noting
+ * which of `universe` (every such name the mine knows, `names` among them) its bytes contain; or a
+ * kbuild file. `urgent` when the replay waits for it, not a segment's read-ahead.
  */
-export type FactsRequest = ({ kind: 'source'; blob: string; extraNames: string[] } | { kind: 'kbuild'; blob: string }) & { urgent: boolean };
+export type FactsRequest = (SourceRequest | { kind: 'kbuild'; blob: string }) & { urgent: boolean };
+export interface SourceRequest {
+  kind: 'source';
+  blob: string;
+  names: string[];
+  universe: string[];
+}
 
-/** Facts of a source blob or the namespace settings of a kbuild blob; false when it has none. */
-export type Facts = SourceFacts | KbuildNamespace | false;
+/**
+ * A source blob's facts under the requested names, and what decides them under any other names
+ * from the same universe: a name the bytes do not contain is never an identifier in them, unless
+ * a backslash-newline splits one (`spliced`). So the facts of one blob are shared by the branches of
+ * a history whose headers define different wrappers, instead of being read again for each.
+ */
+export interface SourceRead {
+  facts: SourceFacts | false;
+  /** Whether the bytes contain EXPORT. */
+  needle: boolean;
+  /** The names of the universe the bytes contain. */
+  present: string[];
+  /** Whether a backslash-newline splits an identifier somewhere in the bytes. */
+  spliced: boolean;
+}
+
+/** What a read answers: a source blob's read, or a kbuild blob's namespace settings (false when it sets none). */
+export type Facts = SourceRead | KbuildNamespace | false;
 
 /** How many blobs were read from git, and how many of them were scanned. */
 export interface FactsCounts {
@@ -22,25 +45,52 @@ export interface FactsCounts {
   scanned: number;
 }
 
-/**
- * Reads one requested blob: the facts when nothing is left to do (it cannot export, or it is a
- * kbuild file), else the bytes of a source blob to scan (with scanBytes).
- */
-export async function readBlob(reader: CatFileBatch, request: FactsRequest, counts: FactsCounts): Promise<Facts | Buffer> {
+const NOT_SOURCE: SourceRead = { facts: false, needle: false, present: [], spliced: false };
+
+/** Reads one requested blob and scans it when it can export: the same steps on every thread. */
+export async function readFacts(reader: CatFileBatch, request: FactsRequest, counts: FactsCounts): Promise<Facts> {
   if (request.kind === 'kbuild') {
     const bytes = await reader.readIfContains(request.blob, [KBUILD_NEEDLE]);
     counts.read++;
     return bytes ? (kbuildNamespaceOf(decodeText(bytes)) ?? false) : false;
   }
-  const bytes = await reader.readIfContains(request.blob, [SOURCE_NEEDLE, ...request.extraNames]);
+  const bytes = await reader.readIfContains(request.blob, [SOURCE_NEEDLE, ...request.universe]);
   counts.read++;
-  if (!bytes) return false;
+  if (!bytes) return NOT_SOURCE;
+  const needle = bytes.includes(SOURCE_NEEDLE);
+  const present = request.universe.filter((name) => bytes.includes(name));
+  const spliced = present.length < request.universe.length && splitsIdentifier(bytes);
+  const names = scanNames(request.names, { needle, present, spliced });
+  if (names === null) return { facts: false, needle, present, spliced };
   counts.scanned++;
-  return bytes;
+  return { facts: scanSource(decodeText(bytes), names.length > 0 ? new Set(names) : undefined), needle, present, spliced };
 }
 
-export function scanBytes(bytes: Buffer, extraNames: readonly string[]): SourceFacts {
-  return scanSource(decodeText(bytes), extraNames.length > 0 ? new Set(extraNames) : undefined);
+/**
+ * The names a blob of this shape is scanned with when `names` are asked for (those it can contain),
+ * or null when it cannot export under them: neither EXPORT nor one of them is in its bytes.
+ */
+export function scanNames(names: readonly string[], shape: Omit<SourceRead, 'facts'>): string[] | null {
+  const contained = names.filter((name) => shape.present.includes(name));
+  if (!shape.needle && contained.length === 0) return null;
+  return shape.spliced ? [...names] : contained;
+}
+
+const SPLICES = [Buffer.from('\\\n'), Buffer.from('\\\r\n')];
+
+/** Whether a backslash-newline has identifier characters on both sides (the Lexer joins such halves). */
+function splitsIdentifier(bytes: Buffer): boolean {
+  for (const splice of SPLICES) {
+    for (let at = bytes.indexOf(splice); at >= 0; at = bytes.indexOf(splice, at + 1)) {
+      if (at > 0 && isIdentifierByte(bytes[at - 1]!) && isIdentifierByte(bytes[at + splice.length] ?? 0)) return true;
+    }
+  }
+  return false;
+}
+
+/** Letters, digits, `_`, `$`, and any byte of a multi-byte character (counted as one, to be safe). */
+function isIdentifierByte(b: number): boolean {
+  return (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 95 || b === 36 || b >= 128;
 }
 
 /** The `git cat-file --batch` a mine reads blobs through: a large delta base cache is git's biggest speed knob here. */
@@ -48,7 +98,7 @@ export const READER_CONFIG = ['core.deltaBaseCacheLimit=1g'];
 
 interface Job {
   request: FactsRequest;
-  resolve: (read: Facts | Buffer) => void;
+  resolve: (read: Facts) => void;
   reject: (error: unknown) => void;
 }
 
@@ -63,8 +113,8 @@ export class FactsQueue {
 
   constructor(private readonly reader: CatFileBatch, readonly counts: FactsCounts, private readonly depth = 32) {}
 
-  /** What readBlob gives for the request. */
-  read(request: FactsRequest): Promise<Facts | Buffer> {
+  /** What readFacts gives for the request. */
+  read(request: FactsRequest): Promise<Facts> {
     return new Promise((resolve, reject) => {
       (request.urgent ? this.urgent : this.ahead).push({ request, resolve, reject });
       this.pump();
@@ -76,9 +126,10 @@ export class FactsQueue {
       const job = this.urgent.shift() ?? this.ahead.shift();
       if (!job) return;
       this.inFlight++;
-      readBlob(this.reader, job.request, this.counts).then(job.resolve, job.reject).finally(() => {
+      readFacts(this.reader, job.request, this.counts).then(job.resolve, job.reject).finally(() => {
         this.inFlight--;
-        this.pump();
+        // Refilled half a window at a time, so the requests reach git in one write, not one each.
+        if (this.inFlight <= this.depth / 2) this.pump();
       });
     }
   }

@@ -33,7 +33,7 @@ import type { SubsystemGroup } from '../subsystems/loadGroups.js';
 import { mergeStatesByFile, type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
 import { rebuilder, type StartingPoint } from './rebuildState.js';
 import { NewestStates } from './NewestStates.js';
-import { streamSegment } from './streamSegment.js';
+import { type SegmentStream, streamSegment } from './streamSegment.js';
 import { writeSegment } from './writeSegment.js';
 import { virtualBase } from './virtualBase.js';
 import { basePlan } from './basePlan.js';
@@ -147,8 +147,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       const mergeDiffs = new MergeDiffs(differ);
       // git starts on the first segment (no wrapper names known yet) while the graph and plans are made.
       const segments = segmentsOf(todo, options.segmentSize ?? DEFAULT_SEGMENT);
-      let next: Promise<Map<string, CommitRecord>> | null = streamSegment(repo, segments[0]!, facts, mergeDiffs, new Set());
-      next.catch(() => {}); // a failure is seen where it is awaited
+      let next: SegmentStream | null = streamSegment(repo, segments[0]!, facts, mergeDiffs, new Set());
       const tags = [...(await listTags(repo))];
       const releaseCommits = new Set(tags.filter(([tag]) => isReleaseTag(tag)).map(([, sha]) => sha));
       const versionCommits = new Set(tags.filter(([tag]) => isVersionTag(tag)).map(([, sha]) => sha));
@@ -193,15 +192,16 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       // The next segment is streamed while this one replays, so git inflates blobs on another core.
       let done = 0;
       for (const [s, segment] of segments.entries()) {
-        let clock = performance.now();
-        const records = await next!;
-        phases.streamMs += performance.now() - clock;
-        clock = performance.now();
+        const stream = next!;
         const following = segments[s + 1];
         next = following ? streamSegment(repo, following, facts, mergeDiffs, states.latestExtraNames()) : null;
         const results: { record: CommitRecord; replayed: Replayed }[] = [];
+        const streamedBefore = phases.streamMs;
+        let clock = performance.now();
         for (const [i, link] of segment.entries()) {
-          const record = records.get(link.sha)!;
+          const asked = performance.now();
+          const record = await stream.ready(i);
+          phases.streamMs += performance.now() - asked;
           const parents = await Promise.all(record.parents.map((p) => states.get(p)));
           const replayed = await replayCommit(record, parents, git);
           // A shallow clone's first commits did not add what they export: history before them is missing.
@@ -213,7 +213,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
           summary.events += replayed.events.length;
           if (i % YIELD_EVERY === 0) await new Promise(setImmediate); // let git's output in meanwhile
         }
-        phases.replayMs += performance.now() - clock;
+        phases.replayMs += performance.now() - clock - (phases.streamMs - streamedBefore);
         clock = performance.now();
         writeSegment(db, results);
         phases.writeMs += performance.now() - clock;

@@ -17,6 +17,7 @@ function fixture() {
   const files: Record<string, string> = {
     'kernel/plain.c': 'int plain(void) { return 0; }\n',
     'kernel/gpl.c': 'int g(void) { return 1; }\nEXPORT_SYMBOL_GPL(g);\n',
+    'kernel/user.c': 'int u;\nDEFINE_WRAPPER(u);\n',
     'lib/any.c': '/* EXPORT_SYMBOL(hidden) */\nint a;\nEXPORT_SYMBOL(a);\n',
     'drivers/Makefile': 'ccflags-y += -DDEFAULT_SYMBOL_NAMESPACE=DRV\n',
   };
@@ -33,14 +34,17 @@ test('reader threads find exactly the facts the main thread finds, for sources a
   try {
     const requests = paths.map((path) => path.endsWith('Makefile')
       ? { kind: 'kbuild' as const, blob: blob(path), urgent: true }
-      : { kind: 'source' as const, blob: blob(path), extraNames: [], urgent: false });
+      : { kind: 'source' as const, blob: blob(path), names: [], universe: ['DEFINE_WRAPPER'], urgent: false });
     const here = await Promise.all(requests.map((r) => inline.load(r)));
     const there = await Promise.all(requests.map((r) => threaded.load(r)));
     assert.deepEqual(there, here);
-    assert.equal(here[paths.indexOf('kernel/plain.c')], false, 'a file without EXPORT is not scanned');
+    assert.deepEqual(here[paths.indexOf('kernel/plain.c')], { facts: false, needle: false, present: [], spliced: false },
+      'a file without EXPORT is not scanned');
     const gpl = here[paths.indexOf('kernel/gpl.c')];
-    assert.ok(gpl && 'invocations' in gpl && gpl.invocations[0]!.name === 'EXPORT_SYMBOL_GPL');
-    assert.deepEqual(threaded.counts, { read: paths.length, scanned: paths.length - 2 });
+    assert.ok(gpl && 'facts' in gpl && gpl.facts && gpl.facts.invocations[0]!.name === 'EXPORT_SYMBOL_GPL');
+    // It uses a wrapper of the universe without being asked to scan with it: not scanned, but noted.
+    assert.deepEqual(here[paths.indexOf('kernel/user.c')], { facts: false, needle: false, present: ['DEFINE_WRAPPER'], spliced: false });
+    assert.deepEqual(threaded.counts, { read: paths.length, scanned: paths.length - 3 });
     assert.deepEqual(inline.counts, threaded.counts);
   } finally {
     await Promise.all([inline.close(), threaded.close()]);
@@ -55,8 +59,8 @@ test('an urgent read is answered before read-ahead requests that were queued ear
     const queue = new FactsQueue(reader, { read: 0, scanned: 0 }, 1);
     const order: string[] = [];
     const ahead = paths.filter((p) => p.startsWith('fs/')).map((path) =>
-      queue.read({ kind: 'source', blob: blob(path), extraNames: [], urgent: false }).then(() => order.push(path)));
-    const urgent = queue.read({ kind: 'source', blob: blob('kernel/gpl.c'), extraNames: [], urgent: true }).then(() => order.push('kernel/gpl.c'));
+      queue.read({ kind: 'source', blob: blob(path), names: [], universe: [], urgent: false }).then(() => order.push(path)));
+    const urgent = queue.read({ kind: 'source', blob: blob('kernel/gpl.c'), names: [], universe: [], urgent: true }).then(() => order.push('kernel/gpl.c'));
     await Promise.all([...ahead, urgent]);
     // One read in flight at a time: the first read-ahead one was already sent, the urgent one goes next.
     assert.deepEqual(order.slice(0, 2), ['fs/f0.c', 'kernel/gpl.c']);

@@ -1,0 +1,87 @@
+// Blob facts are shared across wrapper name sets wherever the names cannot change them, and equal a
+// scan with the asked names everywhere.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isolateGit } from '../helpers/isolateGit.js';
+
+const restore = isolateGit();
+const { RepoBuilder } = await import('../helpers/RepoBuilder.js');
+const { BlobFacts } = await import('../../src/mining/BlobFacts.js');
+const { factsLoader } = await import('../../src/mining/factsLoaders.js');
+const { scanSource } = await import('../../src/exports/scanSource.js');
+test.after(restore);
+
+const FILES: Record<string, string> = {
+  // EXPORT and no wrapper name: the same facts under any names.
+  'kernel/plain.c': 'int a;\nEXPORT_SYMBOL(a);\n',
+  // A wrapper's user that also exports directly: its facts depend on whether the wrapper is known.
+  'net/user.c': 'int b;\nEXPORT_SYMBOL(b);\nint c;\nPROVIDES_THING(c);\n',
+  // Only the wrapper: nothing to find unless it is known.
+  'net/only.c': 'int d;\nPROVIDES_THING(d);\n',
+  // The wrapper's name split by a backslash-newline: its bytes do not contain it, the lexer joins it.
+  'net/split.c': 'int e;\nEXPORT_SYMBOL(e);\nint f;\nPROVIDES_TH\\\nING(f);\n',
+  // Neither.
+  'lib/none.c': 'int g(void) { return 0; }\n',
+};
+
+function fixture() {
+  const repo = RepoBuilder.create();
+  repo.commit('c1', { files: FILES, date: '2004-02-01 10:00:00 +0000' });
+  const blob = (path: string): string => repo.git(['rev-parse', `${repo.id('c1')}:${path}`]);
+  return { repo, blob };
+}
+
+const scanned = (path: string, names: string[]) => scanSource(FILES[path]!, names.length > 0 ? new Set(names) : undefined);
+
+for (const jobs of [1, 2]) {
+  test(`facts under each name set equal a scan with those names, each blob read again only where they can differ (--jobs ${jobs})`, async () => {
+    const { repo, blob } = fixture();
+    const loader = factsLoader(repo.dir, jobs);
+    const facts = new BlobFacts(loader);
+    const none = new Set<string>();
+    const thing = new Set(['PROVIDES_THING']);
+    try {
+      // The wrapper is known before anything is read (another branch of the history defines it).
+      assert.deepEqual(await facts.source(blob('kernel/plain.c'), thing), scanned('kernel/plain.c', ['PROVIDES_THING']));
+      const first = { ...loader.counts };
+      for (const path of Object.keys(FILES)) {
+        for (const names of [none, thing]) {
+          const expected = path === 'lib/none.c' || (path === 'net/only.c' && names.size === 0) ? false : scanned(path, [...names]);
+          assert.deepEqual(await facts.source(blob(path), names), expected, `${path} under {${[...names]}}`);
+        }
+      }
+      // kernel/plain.c and lib/none.c: one read each. The others: once per name set, as their
+      // facts (or whether they have any) depend on the wrapper.
+      assert.deepEqual({ read: loader.counts.read - first.read, scanned: loader.counts.scanned - first.scanned }, { read: 7, scanned: 5 });
+      // Asked again, under either set: nothing is read.
+      const before = loader.counts.read;
+      for (const path of Object.keys(FILES)) for (const names of [none, thing]) await facts.source(blob(path), names);
+      assert.equal(loader.counts.read, before);
+    } finally {
+      await loader.close();
+      repo.cleanup();
+    }
+  });
+}
+
+test('a name new since a blob was read makes it read again, and asking twice at once reads once', async () => {
+  const { repo, blob } = fixture();
+  const loader = factsLoader(repo.dir, 1);
+  const facts = new BlobFacts(loader);
+  try {
+    const [a, b] = await Promise.all([facts.source(blob('net/user.c'), new Set()), facts.source(blob('net/user.c'), new Set())]);
+    assert.equal(a, b);
+    assert.equal(loader.counts.read, 1);
+    assert.deepEqual(await facts.source(blob('net/user.c'), new Set(['PROVIDES_THING'])), scanned('net/user.c', ['PROVIDES_THING']));
+    assert.equal(loader.counts.read, 2);
+    // Read first under no names: the universe was empty, so a new name makes it read again.
+    assert.deepEqual(await facts.source(blob('kernel/plain.c'), new Set()), scanned('kernel/plain.c', []));
+    assert.equal(loader.counts.read, 3);
+    // plain.c was read with PROVIDES_THING in the universe now; a second new name reads it again.
+    assert.deepEqual(await facts.source(blob('kernel/plain.c'), new Set(['OTHER_WRAPPER'])), scanned('kernel/plain.c', ['OTHER_WRAPPER']));
+    assert.equal(loader.counts.read, 4);
+  } finally {
+    await loader.close();
+    repo.cleanup();
+  }
+});
