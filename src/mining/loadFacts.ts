@@ -47,15 +47,18 @@ export interface FactsCounts {
 
 const NOT_SOURCE: SourceRead = { facts: false, needle: false, present: [], spliced: false };
 
-/** Reads one requested blob and scans it when it can export: the same steps on every thread. */
-export async function readFacts(reader: CatFileBatch, request: FactsRequest, counts: FactsCounts): Promise<Facts> {
-  if (request.kind === 'kbuild') {
-    const bytes = await reader.readIfContains(request.blob, [KBUILD_NEEDLE]);
-    counts.read++;
-    return bytes ? (kbuildNamespaceOf(decodeText(bytes)) ?? false) : false;
-  }
-  const bytes = await reader.readIfContains(request.blob, [SOURCE_NEEDLE, ...request.universe]);
+/** What a blob must contain for its request to need more than a look: the rest come back as false. */
+function needlesOf(request: FactsRequest): string[] {
+  return request.kind === 'kbuild' ? [KBUILD_NEEDLE] : [SOURCE_NEEDLE, ...request.universe];
+}
+
+/**
+ * What a request's blob tells, from its bytes (false when they hold none of its needles): the same
+ * steps on every thread, so where a blob is read never changes what is found.
+ */
+export function factsOf(request: FactsRequest, bytes: Buffer | false | null, counts: FactsCounts): Facts {
   counts.read++;
+  if (request.kind === 'kbuild') return bytes ? (kbuildNamespaceOf(decodeText(bytes)) ?? false) : false;
   if (!bytes) return NOT_SOURCE;
   const needle = bytes.includes(SOURCE_NEEDLE);
   const present = request.universe.filter((name) => bytes.includes(name));
@@ -98,7 +101,7 @@ export const READER_CONFIG = ['core.deltaBaseCacheLimit=1g'];
 
 interface Job {
   request: FactsRequest;
-  resolve: (read: Facts) => void;
+  resolve: (bytes: Buffer | false | null) => void;
   reject: (error: unknown) => void;
 }
 
@@ -113,12 +116,13 @@ export class FactsQueue {
 
   constructor(private readonly reader: CatFileBatch, readonly counts: FactsCounts, private readonly depth = 32) {}
 
-  /** What readFacts gives for the request. */
-  read(request: FactsRequest): Promise<Facts> {
-    return new Promise((resolve, reject) => {
+  /** What factsOf gives for the request. */
+  async read(request: FactsRequest): Promise<Facts> {
+    const bytes = await new Promise<Buffer | false | null>((resolve, reject) => {
       (request.urgent ? this.urgent : this.ahead).push({ request, resolve, reject });
       this.pump();
     });
+    return factsOf(request, bytes, this.counts);
   }
 
   private pump(): void {
@@ -126,12 +130,18 @@ export class FactsQueue {
       const job = this.urgent.shift() ?? this.ahead.shift();
       if (!job) return;
       this.inFlight++;
-      readFacts(this.reader, job.request, this.counts).then(job.resolve, job.reject).finally(() => {
-        this.inFlight--;
-        // Refilled half a window at a time, so the requests reach git in one write, not one each.
-        if (this.inFlight <= this.depth / 2) this.pump();
-      });
+      // The next requests go out before this blob is scanned, so git is not kept waiting meanwhile.
+      this.reader.readIfContains(job.request.blob, needlesOf(job.request)).then(
+        (bytes) => (this.release(), job.resolve(bytes)),
+        (error: unknown) => (this.release(), job.reject(error)),
+      );
     }
+  }
+
+  /** Refilled half a window at a time, so the requests reach git in one write, not one each. */
+  private release(): void {
+    this.inFlight--;
+    if (this.inFlight <= this.depth / 2) this.pump();
   }
 }
 
