@@ -89,8 +89,8 @@ ${row("raw tree-diff walk `git log --raw --no-renames --diff-merges=combined` (w
 ${row('full mine (merges included), `--jobs 1`', `${seconds.toFixed(1)} s`, '')}
 ${row('full mine ÷ pickaxe pass', `${(seconds / pickaxe).toFixed(2)}`, '≤ 0.25')}
 ${row('full mine ÷ floor', `${(seconds / floor).toFixed(2)}`, '≤ 1.5')}
-${row('  of which: waiting for a segment\'s git log stream and blob reads', `${(full.phases.streamMs / 1000).toFixed(1)} s (${full.phases.blobsRead.toLocaleString('en')} blobs read, ${full.phases.blobsScanned.toLocaleString('en')} scanned in all)`, '')}
-${row('  of which: replay (states, merges, events; the next segment\'s blobs are read and scanned meanwhile)', `${(full.phases.replayMs / 1000).toFixed(1)} s`, '')}
+${row('  of which: waiting for git (each commit and the blobs it changed, read ahead)', `${(full.phases.streamMs / 1000).toFixed(1)} s (${full.phases.blobsRead.toLocaleString('en')} blobs read, ${full.phases.blobsScanned.toLocaleString('en')} scanned in all)`, '')}
+${row('  of which: replay (states, merges, events; git reads ahead meanwhile)', `${(full.phases.replayMs / 1000).toFixed(1)} s`, '')}
 ${row('  of which: SQLite writes', `${(full.phases.writeMs / 1000).toFixed(1)} s`, '')}
 ${row('  of which: after the commits (releases and their licenses, symbols, subsystems)', `${(full.phases.finishMs / 1000).toFixed(1)} s`, '')}
 ${row('full mine, `--jobs 2` (blobs read and scanned on a reader thread with its own git cat-file)', `${(parallel.elapsedMs / 1000).toFixed(1)} s, ${parallel.events.toLocaleString('en')} events, ${parallel.maxRssMb} MB`, 'same events as --jobs 1')}

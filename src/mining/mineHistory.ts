@@ -74,8 +74,8 @@ export interface MineSummary {
   /** Set when subsystems were mapped again (the tip, its MAINTAINERS, the groups or the paths changed). */
   subsystems: SubsystemsSummary | null;
   /**
-   * Where the time went (finishMs: the steps after the commits: releases, their licenses, symbols,
-   * subsystems), how many blobs were read from git and scanned, and how many whole trees were read to
+   * Where the time went (streamMs: waiting for each commit and the blobs it changed; finishMs: the
+   * steps after the commits: releases, their licenses, symbols, subsystems), how many blobs were read from git and scanned, and how many whole trees were read to
    * start from (none when an earlier mine's stored tip state serves).
    */
   phases: { streamMs: number; replayMs: number; writeMs: number; finishMs: number; blobsRead: number; blobsScanned: number; treesScanned: number };
