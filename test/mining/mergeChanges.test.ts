@@ -16,9 +16,7 @@ const { mineHistory } = await import('../../src/mining/mineHistory.js');
 const { openStore } = await import('../../src/storage/openStore.js');
 const { eventsTable } = await import('../../src/storage/eventsTable.js');
 const { replayStore } = await import('../../src/mining/replayStore.js');
-const { differences, exportSetOf } = await import('../../src/mining/exportSetOf.js');
-const { scanTree } = await import('../../src/snapshot/scanTree.js');
-const { treeFromCommit } = await import('../../src/snapshot/treeFromCommit.js');
+const { replayVersusScan } = await import('../helpers/replayVersusScan.js');
 const { DiffTreeBatch } = await import('../../src/git/DiffTreeBatch.js');
 const { SourceGrep } = await import('../../src/mining/SourceGrep.js');
 
@@ -39,8 +37,7 @@ async function mine(repo: RepoBuilder, names: string[], checkAt: string[]): Prom
     const { sets } = replayStore(db);
     const mismatches: string[] = [];
     for (const name of checkAt) {
-      const scan = await scanTree(treeFromCommit(repo.dir, repo.id(name)));
-      for (const difference of differences(sets.get(repo.id(name))!, exportSetOf(scan.exports))) mismatches.push(`${name}: ${JSON.stringify(difference)}`);
+      for (const difference of await replayVersusScan(repo.dir, repo.id(name), sets.get(repo.id(name))!)) mismatches.push(`${name}: ${JSON.stringify(difference)}`);
     }
     return { events, mismatches };
   } finally {

@@ -16,9 +16,7 @@ const { mineHistory } = await import('../../src/mining/mineHistory.js');
 const { openStore } = await import('../../src/storage/openStore.js');
 const { eventsTable } = await import('../../src/storage/eventsTable.js');
 const { replayStore } = await import('../../src/mining/replayStore.js');
-const { differences, exportSetOf } = await import('../../src/mining/exportSetOf.js');
-const { scanTree } = await import('../../src/snapshot/scanTree.js');
-const { treeFromCommit } = await import('../../src/snapshot/treeFromCommit.js');
+const { replayVersusScan } = await import('../helpers/replayVersusScan.js');
 
 const TIGHTENED = CONSOLE_C.replace('EXPORT_SYMBOL(vc_resize);', 'EXPORT_SYMBOL_GPL(vc_resize);');
 
@@ -58,8 +56,7 @@ for (const renameOnMainline of [true, false]) {
       ]);
 
       const { sets } = replayStore(db);
-      const scan = await scanTree(treeFromCommit(repo.dir, repo.id('merge')));
-      assert.deepEqual(differences(sets.get(repo.id('merge'))!, exportSetOf(scan.exports)), []);
+      assert.deepEqual(await replayVersusScan(repo.dir, repo.id('merge'), sets.get(repo.id('merge'))!), []);
     } finally {
       db.close();
       dbs.remove();

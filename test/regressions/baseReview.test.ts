@@ -77,9 +77,7 @@ test('a criss-cross merge is decided over the virtual base git would build, whic
   // R ─ T (tightens foo) on x; R ─ U on y. P1 = y + x, then L loosens foo; P2 = x + U. M = L + P2:
   // git merges it cleanly to EXPORT_SYMBOL (L's own change), so M has no event of its own.
   const { replayStore } = await import('../../src/mining/replayStore.js');
-  const { differences, exportSetOf } = await import('../../src/mining/exportSetOf.js');
-  const { scanTree } = await import('../../src/snapshot/scanTree.js');
-  const { treeFromCommit } = await import('../../src/snapshot/treeFromCommit.js');
+  const { replayVersusScan } = await import('../helpers/replayVersusScan.js');
   const orders = new Set<boolean>();
   for (const salt of ['a', 'b', 'c', 'd', 'e', 'f']) {
     const repo = RepoBuilder.create();
@@ -103,7 +101,7 @@ test('a criss-cross merge is decided over the virtual base git would build, whic
       const events = [...eventsTable(db).list()].map((e) => `${names.get(e.commit)}: ${e.kind}${e.merge ? `(${e.merge})` : ''} ${e.symbol}`);
       assert.deepEqual(events.filter((e) => e.includes('foo')), ['R: added foo', 'T: tightened foo', 'L: loosened foo'], `salt ${salt}`);
       const replayed = replayStore(db).sets.get(repo.id('M'))!;
-      assert.deepEqual(differences(replayed, exportSetOf((await scanTree(treeFromCommit(repo.dir, repo.id('M')))).exports)), [], `replay = scan at M, salt ${salt}`);
+      assert.deepEqual(await replayVersusScan(repo.dir, repo.id('M'), replayed), [], `replay = scan at M, salt ${salt}`);
       db.close();
     } finally {
       repo.cleanup();

@@ -14,9 +14,7 @@ const { mineHistory } = await import('../../src/mining/mineHistory.js');
 const { openStore } = await import('../../src/storage/openStore.js');
 const { eventsTable } = await import('../../src/storage/eventsTable.js');
 const { replayStore } = await import('../../src/mining/replayStore.js');
-const { differences, exportSetOf } = await import('../../src/mining/exportSetOf.js');
-const { scanTree } = await import('../../src/snapshot/scanTree.js');
-const { treeFromCommit } = await import('../../src/snapshot/treeFromCommit.js');
+const { replayVersusScan } = await import('../helpers/replayVersusScan.js');
 
 type Repo = ReturnType<typeof RepoBuilder.create>;
 type Db = ReturnType<typeof openStore>;
@@ -40,7 +38,7 @@ function events(db: Db, repo: Repo, names: string[]): string[] {
 async function replayDisagreements(db: Db, repo: Repo): Promise<string[]> {
   const out: string[] = [];
   for (const [sha, set] of replayStore(db).sets) {
-    const diff = differences(set, exportSetOf((await scanTree(treeFromCommit(repo.dir, sha))).exports));
+    const diff = await replayVersusScan(repo.dir, sha, set);
     if (diff.length > 0) out.push(`${sha}: ${diff.join('; ')}`);
   }
   return out;
