@@ -1,6 +1,8 @@
 // Each blob read and scanned once, keyed by its id: a blob's text never changes, so neither do its
 // facts. Blobs that cannot export (no needle in their bytes) are remembered as `false` and never
-// assembled. The cache keeps two generations, so memory stays bounded on any history.
+// assembled. The cache forgets what a whole segment of the mine did not ask for: most blobs are
+// asked for only by the commit that changed them, and the facts of every blob of a history, kept to
+// the end, made the heap larger and each full garbage collection longer.
 import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
 import type { SourceFacts } from '../exports/scanSource.js';
 import type { FactsLoader } from './factsLoaders.js';
@@ -19,6 +21,14 @@ interface SourceEntry {
   shape: Omit<SourceRead, 'facts'> | null;
   firstKey: string | null;
   others: Map<string, SourceAnswer> | null;
+  /** The answers that have come back, by the names they were scanned with: known without waiting. */
+  settled: Map<string, SourceFacts | false> | null;
+}
+
+/** A kbuild blob's namespace settings, and once read, the same without waiting. */
+interface KbuildEntry {
+  answer: Promise<KbuildNamespace | false>;
+  settled: KbuildNamespace | false | undefined;
 }
 
 const NONE: SourceAnswer = Promise.resolve(false);
@@ -27,15 +37,21 @@ const WITH_NEEDLE = { needle: true, present: [], spliced: false };
 const WITHOUT_NEEDLE = { needle: false, present: [], spliced: false };
 
 export class BlobFacts {
-  private current = new Map<string, SourceEntry | Promise<KbuildNamespace | false>>();
-  private previous = new Map<string, SourceEntry | Promise<KbuildNamespace | false>>();
+  private current = new Map<string, SourceEntry | KbuildEntry>();
+  private previous = new Map<string, SourceEntry | KbuildEntry>();
   /** Every extra wrapper name asked for so far: each read notes which of them a blob contains. */
   private universe: ReadonlySet<string> = new Set();
 
-  constructor(
-    private readonly loader: FactsLoader,
-    private readonly generationSize = 400_000,
-  ) {}
+  constructor(private readonly loader: FactsLoader) {}
+
+  /**
+   * Starts a new generation (at each segment of a mine): what was not asked for since the one
+   * before is forgotten, and read again if a later commit asks for it.
+   */
+  nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
 
   /** How many blobs were read from git and how many of them were scanned. */
   get counts(): { read: number; scanned: number } {
@@ -62,22 +78,46 @@ export class BlobFacts {
     return entry.others?.get(key) ?? this.scan(blob, entry, key, names, urgent);
   }
 
+  /**
+   * What `source` answers, when it is known without waiting (the blob was read under these names,
+   * or under names that decide the same); undefined otherwise. Most blobs a replay asks for were
+   * read ahead, and waiting for an answer that is already there costs more than the rest of a commit.
+   */
+  knownSource(blob: string, extraNames: ReadonlySet<string>): SourceFacts | false | undefined {
+    const entry = this.get(blob) as SourceEntry | undefined;
+    if (!entry?.shape) return undefined;
+    for (const name of extraNames) if (!entry.universe.has(name)) return undefined;
+    const scanned = scanNames([...extraNames], entry.shape);
+    if (scanned === null) return false;
+    return entry.settled?.get(scanned.sort().join(','));
+  }
+
   /** The namespace settings of a Makefile or Kbuild blob; false when it sets none. */
   kbuild(blob: string, urgent = true): Promise<KbuildNamespace | false> {
     const key = `kbuild:${blob}`;
-    let answer = this.get(key) as Promise<KbuildNamespace | false> | undefined;
-    if (!answer) this.set(key, (answer = this.loader.load({ kind: 'kbuild', blob, urgent }) as Promise<KbuildNamespace | false>));
-    return answer;
+    let entry = this.get(key) as KbuildEntry | undefined;
+    if (!entry) {
+      const read: KbuildEntry = { answer: this.loader.load({ kind: 'kbuild', blob, urgent }) as Promise<KbuildNamespace | false>, settled: undefined };
+      read.answer.then((namespace) => (read.settled = namespace), () => {});
+      this.set(key, (entry = read));
+    }
+    return entry.answer;
+  }
+
+  /** What `kbuild` answers, when it is known without waiting; undefined otherwise. */
+  knownKbuild(blob: string): KbuildNamespace | false | undefined {
+    return (this.get(`kbuild:${blob}`) as KbuildEntry | undefined)?.settled;
   }
 
   /** A first read of the blob, noting which names of the universe it contains. */
   private read(blob: string, names: string[], urgent: boolean): SourceAnswer {
     const universe = this.universe;
     const read = this.loader.load({ kind: 'source', blob, names, universe: [...universe], urgent }) as Promise<SourceRead>;
-    const entry: SourceEntry = { universe, first: NONE, shape: null, firstKey: null, others: null };
+    const entry: SourceEntry = { universe, first: NONE, shape: null, firstKey: null, others: null, settled: null };
     entry.first = read.then(({ facts, needle, present, spliced }) => {
       entry.shape = present.length === 0 && !spliced ? (needle ? WITH_NEEDLE : WITHOUT_NEEDLE) : { needle, present, spliced };
       entry.firstKey = scanNames(names, entry.shape)?.sort().join(',') ?? null;
+      if (entry.firstKey !== null) (entry.settled ??= new Map()).set(entry.firstKey, facts);
       return facts;
     });
     // Callers may ask for many before awaiting any; a failure still reaches each one that awaits.
@@ -89,21 +129,25 @@ export class BlobFacts {
   /** The blob read again and scanned with other names than before. */
   private scan(blob: string, entry: SourceEntry, key: string, names: string[], urgent: boolean): SourceAnswer {
     const answer = (this.loader.load({ kind: 'source', blob, names, universe: [...entry.universe], urgent }) as Promise<SourceRead>)
-      .then((found) => found.facts);
+      .then((found) => {
+        (entry.settled ??= new Map()).set(key, found.facts);
+        return found.facts;
+      });
     answer.catch(() => {});
     (entry.others ??= new Map()).set(key, answer);
     return answer;
   }
 
-  private get(key: string): SourceEntry | Promise<KbuildNamespace | false> | undefined {
-    return this.current.get(key) ?? this.previous.get(key);
+  /** An entry, moved to the current generation when the previous one had it. */
+  private get(key: string): SourceEntry | KbuildEntry | undefined {
+    const entry = this.current.get(key);
+    if (entry !== undefined) return entry;
+    const older = this.previous.get(key);
+    if (older !== undefined) this.current.set(key, older);
+    return older;
   }
 
-  private set(key: string, value: SourceEntry | Promise<KbuildNamespace | false>): void {
-    if (this.current.size >= this.generationSize) {
-      this.previous = this.current;
-      this.current = new Map();
-    }
+  private set(key: string, value: SourceEntry | KbuildEntry): void {
     this.current.set(key, value);
   }
 }

@@ -193,6 +193,8 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       let done = 0;
       for (const [s, segment] of segments.entries()) {
         const stream = next!;
+        // A blob not asked for while the last segment replayed and this one was read ahead is forgotten.
+        facts.nextGeneration();
         const following = segments[s + 1];
         next = following ? streamSegment(repo, following, facts, mergeDiffs, states.latestExtraNames()) : null;
         const results: { record: CommitRecord; replayed: Replayed }[] = [];

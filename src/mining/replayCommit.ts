@@ -94,33 +94,36 @@ function sameNames(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * that can export, and the kbuild files that set a namespace.
  */
 async function rawChanges(changes: readonly RawChange[], parent: TreeState, git: ReplayGit) {
-  // Every blob is asked for before any answer is awaited: a rebuilt merge base changes hundreds of files.
-  const sources: { path: string; blob: string; facts: Promise<SourceFacts | false> }[] = [];
-  const kbuilds: { path: string; blob: string; namespace: Promise<KbuildNamespace | false> }[] = [];
+  // Answers read ahead are taken as they are; the others are all asked for before any is awaited
+  // (a rebuilt merge base changes hundreds of files).
+  const sources: { path: string; blob: string; facts: SourceFacts | false | Promise<SourceFacts | false> }[] = [];
+  const kbuilds: { path: string; blob: string; namespace: KbuildNamespace | false | Promise<KbuildNamespace | false> }[] = [];
+  const names = parent.context.extraNames;
   for (const { path, blob } of changes) {
     if (isExportingSource(path)) {
       if (parent.files.get(path)?.blob === blob) continue;
-      sources.push({ path, blob, facts: blob === ZERO_ID ? NOT_THERE : git.facts.source(blob, parent.context.extraNames) });
+      const facts = blob === ZERO_ID ? false : (git.facts.knownSource(blob, names) ?? git.facts.source(blob, names));
+      // Nothing to do where a file that cannot export stays so.
+      if (facts !== false || parent.files.has(path)) sources.push({ path, blob, facts });
     } else if (isKbuildFile(path)) {
-      kbuilds.push({ path, blob, namespace: blob === ZERO_ID ? NOT_THERE : git.facts.kbuild(blob) });
+      const namespace = blob === ZERO_ID ? false : (git.facts.knownKbuild(blob) ?? git.facts.kbuild(blob));
+      if (namespace !== false || parent.kbuild.has(path)) kbuilds.push({ path, blob, namespace });
     }
   }
   const files = new Map<string, FileChange>();
   const kbuild = new Map<string, KbuildChange>();
   for (const { path, blob, facts } of sources) {
-    const found = await facts;
+    const found = facts instanceof Promise ? await facts : facts;
     if (found) files.set(path, { blob, facts: found });
     else if (parent.files.has(path)) files.set(path, null);
   }
   for (const { path, blob, namespace } of kbuilds) {
-    const found = await namespace;
+    const found = namespace instanceof Promise ? await namespace : namespace;
     if (found) kbuild.set(path, { blob, namespace: found });
     else if (parent.kbuild.has(path)) kbuild.set(path, null);
   }
   return { files, kbuild };
 }
-
-const NOT_THERE = Promise.resolve(false as const);
 
 /**
  * When a change defines a new wrapper whose name has no EXPORT in it, files that invoke it could not

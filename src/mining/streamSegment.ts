@@ -29,8 +29,11 @@ export function streamSegment(
       const reads: Promise<unknown>[] = [];
       for (const { path, blob } of record.changes) {
         if (blob === ZERO_ID) continue;
-        if (isExportingSource(path)) reads.push(facts.source(blob, extraNames, false));
-        else if (isKbuildFile(path)) reads.push(facts.kbuild(blob, false));
+        if (isExportingSource(path)) {
+          if (facts.knownSource(blob, extraNames) === undefined) reads.push(facts.source(blob, extraNames, false));
+        } else if (isKbuildFile(path)) {
+          if (facts.knownKbuild(blob) === undefined) reads.push(facts.kbuild(blob, false));
+        }
       }
       arrivals[index++]!.resolve(Promise.all(reads).then(() => record));
     }

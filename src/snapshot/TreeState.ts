@@ -85,6 +85,8 @@ const ERA_MACROS = /^EXPORT_(?:PER_CPU_SYMBOL|TRACEPOINT_SYMBOL)/;
 export function applyChanges(
   state: TreeState, files: ReadonlyMap<string, FileChange>, kbuild: ReadonlyMap<string, KbuildChange> = new Map(),
 ): StateChange {
+  // Most commits change no file that can export: their state is their parent's, the same object.
+  if (files.size === 0 && kbuild.size === 0) return { state, touched: new Map(), newExtraNames: [] };
   let fileMap = state.files;
   let definitionsChanged = false;
   for (const [path, change] of files) {

@@ -1,5 +1,6 @@
-// Blob facts are shared across wrapper name sets wherever the names cannot change them, and equal a
-// scan with the asked names everywhere.
+// Blob facts are shared across wrapper name sets wherever the names cannot change them, equal a
+// scan with the asked names everywhere, are known without waiting once read, and are forgotten a
+// generation after they were last asked for.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isolateGit } from '../helpers/isolateGit.js';
@@ -80,6 +81,64 @@ test('a name new since a blob was read makes it read again, and asking twice at 
     // plain.c was read with PROVIDES_THING in the universe now; a second new name reads it again.
     assert.deepEqual(await facts.source(blob('kernel/plain.c'), new Set(['OTHER_WRAPPER'])), scanned('kernel/plain.c', ['OTHER_WRAPPER']));
     assert.equal(loader.counts.read, 4);
+  } finally {
+    await loader.close();
+    repo.cleanup();
+  }
+});
+
+test('knownSource gives what source answered, without waiting, only once it is known under names that decide the same', async () => {
+  const { repo, blob } = fixture();
+  const loader = factsLoader(repo.dir, 1);
+  const facts = new BlobFacts(loader);
+  const none = new Set<string>();
+  const thing = new Set(['PROVIDES_THING']);
+  try {
+    assert.equal(facts.knownSource(blob('net/user.c'), thing), undefined, 'never asked for');
+    const pending = facts.source(blob('net/user.c'), thing);
+    assert.equal(facts.knownSource(blob('net/user.c'), thing), undefined, 'still being read');
+    const answer = await pending;
+    assert.equal(facts.knownSource(blob('net/user.c'), thing), answer);
+    // Under no names its facts differ (the wrapper call is not an export then): not known until scanned so.
+    assert.equal(facts.knownSource(blob('net/user.c'), none), undefined);
+    assert.deepEqual(await facts.source(blob('net/user.c'), none), scanned('net/user.c', []));
+    assert.deepEqual(facts.knownSource(blob('net/user.c'), none), scanned('net/user.c', []));
+    // A blob with neither EXPORT nor the name: false under both sets once read under the wider one.
+    assert.equal(await facts.source(blob('lib/none.c'), thing), false);
+    assert.equal(facts.knownSource(blob('lib/none.c'), none), false);
+    // A name the read did not look for: unknown, whatever the bytes hold.
+    assert.equal(facts.knownSource(blob('lib/none.c'), new Set(['OTHER_WRAPPER'])), undefined);
+    const reads = loader.counts.read;
+    assert.equal(facts.knownKbuild(blob('kernel/plain.c')), undefined);
+    const namespace = await facts.kbuild(blob('kernel/plain.c'));
+    assert.equal(facts.knownKbuild(blob('kernel/plain.c')), namespace);
+    assert.equal(loader.counts.read, reads + 1);
+  } finally {
+    await loader.close();
+    repo.cleanup();
+  }
+});
+
+test('a blob not asked for during a whole generation is forgotten and read again; one asked for stays', async () => {
+  const { repo, blob } = fixture();
+  const loader = factsLoader(repo.dir, 1);
+  const facts = new BlobFacts(loader);
+  const none = new Set<string>();
+  try {
+    await facts.source(blob('kernel/plain.c'), none);
+    await facts.source(blob('net/user.c'), none);
+    assert.equal(loader.counts.read, 2);
+    facts.nextGeneration();
+    // Asked for in the generation after its read: kept, and carried into this one.
+    assert.deepEqual(await facts.source(blob('kernel/plain.c'), none), scanned('kernel/plain.c', []));
+    assert.equal(loader.counts.read, 2);
+    facts.nextGeneration();
+    assert.deepEqual(await facts.source(blob('kernel/plain.c'), none), scanned('kernel/plain.c', []));
+    assert.equal(loader.counts.read, 2);
+    // net/user.c was not asked for during a whole generation: read again, with the same facts.
+    assert.equal(facts.knownSource(blob('net/user.c'), none), undefined);
+    assert.deepEqual(await facts.source(blob('net/user.c'), none), scanned('net/user.c', []));
+    assert.equal(loader.counts.read, 3);
   } finally {
     await loader.close();
     repo.cleanup();
