@@ -55,8 +55,10 @@ class FactsReaders implements FactsLoader {
   private closing = false;
 
   constructor(repo: string, threads: number) {
+    // A reader decodes each blob it scans into a string (about 1 GB on linux-history), which fills a
+    // small young generation at once; a larger one is collected less often, and little of it lives.
     this.workers = Array.from({ length: threads }, () => new Worker(new URL('./factsWorker.js', import.meta.url), {
-      workerData: { repo }, resourceLimits: { maxOldGenerationSizeMb: 512 },
+      workerData: { repo }, resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 96 },
     }));
     this.outboxes = this.workers.map(() => []);
     this.threadCounts = this.workers.map(() => ({ read: 0, scanned: 0 }));
