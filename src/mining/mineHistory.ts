@@ -81,7 +81,12 @@ export interface MineSummary {
   phases: { streamMs: number; replayMs: number; writeMs: number; finishMs: number; blobsRead: number; blobsScanned: number; treesScanned: number };
 }
 
-const DEFAULT_SEGMENT = 5000;
+/**
+ * Blob facts live for about a segment after they were last asked for, so shorter segments keep a
+ * smaller heap; 2,000 against 5,000 on linux-history: peak RSS 520 against 710 MB (`--jobs 1`), and
+ * 208,675 blobs read against 217,939 (the read-ahead's wrapper names are closer to the replay's).
+ */
+const DEFAULT_SEGMENT = 2000;
 /** Release and -rc states kept for later mines: a cycle's -rcs and the releases before them. */
 const KEPT_RELEASE_STATES = 12;
 /** Commits replayed between two looks at what git has sent for the next segment. */
