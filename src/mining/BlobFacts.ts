@@ -70,7 +70,11 @@ export class BlobFacts {
     const entry = this.get(blob) as SourceEntry | undefined;
     if (!entry || names.some((name) => !entry.universe.has(name))) return this.read(blob, names, urgent);
     // While the first read is out, what the names decide is not known yet.
-    if (!entry.shape) return entry.first.then(() => this.source(blob, extraNames, urgent));
+    if (!entry.shape) {
+      const later = entry.first.then(() => this.source(blob, extraNames, urgent));
+      later.catch(() => {}); // as in read: a caller that stops at an earlier failure never awaits this one
+      return later;
+    }
     const scanned = scanNames(names, entry.shape);
     if (scanned === null) return NONE;
     const key = scanned.sort().join(',');

@@ -99,6 +99,11 @@ test('knownSource gives what source answered, without waiting, only once it is k
     assert.equal(facts.knownSource(blob('net/user.c'), thing), undefined, 'still being read');
     const answer = await pending;
     assert.equal(facts.knownSource(blob('net/user.c'), thing), answer);
+    // Read under no names while the wrapper was known, a blob without it in its bytes has the same
+    // facts under the wrapper's name: known, the same object.
+    const plain = await facts.source(blob('kernel/plain.c'), none);
+    assert.notEqual(plain, false);
+    assert.equal(facts.knownSource(blob('kernel/plain.c'), thing), plain);
     // Under no names its facts differ (the wrapper call is not an export then): not known until scanned so.
     assert.equal(facts.knownSource(blob('net/user.c'), none), undefined);
     assert.deepEqual(await facts.source(blob('net/user.c'), none), scanned('net/user.c', []));
