@@ -75,9 +75,8 @@ export class BlobFacts {
       later.catch(() => {}); // as in read: a caller that stops at an earlier failure never awaits this one
       return later;
     }
-    const scanned = scanNames(names, entry.shape);
-    if (scanned === null) return NONE;
-    const key = scanned.sort().join(',');
+    const key = answerKey(names, entry.shape);
+    if (key === null) return NONE;
     if (key === entry.firstKey) return entry.first;
     return entry.others?.get(key) ?? this.scan(blob, entry, key, names, urgent);
   }
@@ -91,9 +90,8 @@ export class BlobFacts {
     const entry = this.get(blob) as SourceEntry | undefined;
     if (!entry?.shape) return undefined;
     for (const name of extraNames) if (!entry.universe.has(name)) return undefined;
-    const scanned = scanNames([...extraNames], entry.shape);
-    if (scanned === null) return false;
-    return entry.settled?.get(scanned.sort().join(','));
+    const key = answerKey([...extraNames], entry.shape);
+    return key === null ? false : entry.settled?.get(key);
   }
 
   /** The namespace settings of a Makefile or Kbuild blob; false when it sets none. */
@@ -103,7 +101,7 @@ export class BlobFacts {
     if (!entry) {
       const read: KbuildEntry = { answer: this.loader.load({ kind: 'kbuild', blob, urgent }) as Promise<KbuildNamespace | false>, settled: undefined };
       read.answer.then((namespace) => (read.settled = namespace), () => {});
-      this.set(key, (entry = read));
+      this.current.set(key, (entry = read));
     }
     return entry.answer;
   }
@@ -120,13 +118,13 @@ export class BlobFacts {
     const entry: SourceEntry = { universe, first: NONE, shape: null, firstKey: null, others: null, settled: null };
     entry.first = read.then(({ facts, needle, present, spliced }) => {
       entry.shape = present.length === 0 && !spliced ? (needle ? WITH_NEEDLE : WITHOUT_NEEDLE) : { needle, present, spliced };
-      entry.firstKey = scanNames(names, entry.shape)?.sort().join(',') ?? null;
+      entry.firstKey = answerKey(names, entry.shape);
       if (entry.firstKey !== null) (entry.settled ??= new Map()).set(entry.firstKey, facts);
       return facts;
     });
     // Callers may ask for many before awaiting any; a failure still reaches each one that awaits.
     entry.first.catch(() => {});
-    this.set(blob, entry);
+    this.current.set(blob, entry);
     return entry.first;
   }
 
@@ -150,8 +148,12 @@ export class BlobFacts {
     if (older !== undefined) this.current.set(key, older);
     return older;
   }
+}
 
-  private set(key: string, value: SourceEntry | KbuildEntry): void {
-    this.current.set(key, value);
-  }
+/**
+ * Which answer a blob of this shape gives under `names`: the names it is scanned with, sorted and
+ * joined (equal keys, equal facts), or null when it cannot export under them.
+ */
+function answerKey(names: readonly string[], shape: Omit<SourceRead, 'facts'>): string | null {
+  return scanNames(names, shape)?.sort().join(',') ?? null;
 }
