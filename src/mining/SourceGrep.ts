@@ -39,7 +39,7 @@ export class SourceGrep {
     const changed = (await this.differ.diff(last.commit, commit)).filter((c) => isExportingSource(c.path));
     this.reader ??= new CatFileBatch(this.repo);
     const reader = this.reader;
-    const contains = await Promise.all(changed.map((c) => (c.blob === ZERO_ID ? false : reader.readIfContains(c.blob, names).then(Boolean))));
+    const contains = await Promise.all(changed.map((c) => (c.blob === ZERO_ID ? false : reader.readTaking(c.blob, names, () => true))));
     changed.forEach((c, i) => (contains[i] ? paths.add(c.path) : paths.delete(c.path)));
     return paths;
   }

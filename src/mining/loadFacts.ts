@@ -47,26 +47,42 @@ export interface FactsCounts {
 
 const NOT_SOURCE: SourceRead = { facts: false, needle: false, present: [], spliced: false };
 
-/** What a blob must contain for its request to need more than a look: the rest come back as false. */
+/** What a request's blob holds of its needles, and its text when that must be scanned or parsed. */
+type Taken = { text: string | null; shape: Omit<SourceRead, 'facts'> | null };
+const NOTHING: Taken = { text: null, shape: null };
+
+/** What a request's blob must contain for more than a look: the rest come back as false. */
 function needlesOf(request: FactsRequest): string[] {
   return request.kind === 'kbuild' ? [KBUILD_NEEDLE] : [SOURCE_NEEDLE, ...request.universe];
 }
 
 /**
- * What a request's blob tells, from its bytes (false when they hold none of its needles): the same
- * steps on every thread, so where a blob is read never changes what is found.
+ * What a request needs of a blob's bytes (false when they hold none of its needles), taken at once:
+ * the bytes are a view of git's read buffer, which must not be kept while the blob is scanned.
  */
-export function factsOf(request: FactsRequest, bytes: Buffer | false | null, counts: FactsCounts): Facts {
-  counts.read++;
-  if (request.kind === 'kbuild') return bytes ? (kbuildNamespaceOf(decodeText(bytes)) ?? false) : false;
-  if (!bytes) return NOT_SOURCE;
+function take(request: FactsRequest, bytes: Buffer | false | null): Taken {
+  if (!bytes) return NOTHING;
+  if (request.kind === 'kbuild') return { text: decodeText(bytes), shape: null };
   const needle = bytes.includes(SOURCE_NEEDLE);
   const present = request.universe.filter((name) => bytes.includes(name));
   const spliced = present.length < request.universe.length && splitsIdentifier(bytes);
-  const names = scanNames(request.names, { needle, present, spliced });
-  if (names === null) return { facts: false, needle, present, spliced };
+  const shape = { needle, present, spliced };
+  return { text: scanNames(request.names, shape) === null ? null : decodeText(bytes), shape };
+}
+
+/**
+ * What a request's blob tells, from what was taken of its bytes: the same steps on every thread, so
+ * where a blob is read never changes what is found.
+ */
+function factsOf(request: FactsRequest, taken: Taken, counts: FactsCounts): Facts {
+  counts.read++;
+  if (request.kind === 'kbuild') return taken.text === null ? false : (kbuildNamespaceOf(taken.text) ?? false);
+  if (!taken.shape) return NOT_SOURCE;
+  const { needle, present, spliced } = taken.shape;
+  const names = scanNames(request.names, taken.shape);
+  if (names === null || taken.text === null) return { facts: false, needle, present, spliced };
   counts.scanned++;
-  return { facts: scanSource(decodeText(bytes), names.length > 0 ? new Set(names) : undefined), needle, present, spliced };
+  return { facts: scanSource(taken.text, names.length > 0 ? new Set(names) : undefined), needle, present, spliced };
 }
 
 /**
@@ -101,7 +117,7 @@ export const READER_CONFIG = ['core.deltaBaseCacheLimit=1g'];
 
 interface Job {
   request: FactsRequest;
-  resolve: (bytes: Buffer | false | null) => void;
+  resolve: (taken: Taken) => void;
   reject: (error: unknown) => void;
 }
 
@@ -118,11 +134,11 @@ export class FactsQueue {
 
   /** What factsOf gives for the request. */
   async read(request: FactsRequest): Promise<Facts> {
-    const bytes = await new Promise<Buffer | false | null>((resolve, reject) => {
+    const taken = await new Promise<Taken>((resolve, reject) => {
       (request.urgent ? this.urgent : this.ahead).push({ request, resolve, reject });
       this.pump();
     });
-    return factsOf(request, bytes, this.counts);
+    return factsOf(request, taken, this.counts);
   }
 
   private pump(): void {
@@ -131,8 +147,8 @@ export class FactsQueue {
       if (!job) return;
       this.inFlight++;
       // The next requests go out before this blob is scanned, so git is not kept waiting meanwhile.
-      this.reader.readIfContains(job.request.blob, needlesOf(job.request)).then(
-        (bytes) => (this.release(), job.resolve(bytes)),
+      this.reader.readTaking(job.request.blob, needlesOf(job.request), (bytes) => take(job.request, bytes)).then(
+        (taken) => (this.release(), job.resolve(taken || NOTHING)),
         (error: unknown) => (this.release(), job.reject(error)),
       );
     }

@@ -37,6 +37,7 @@ import { type SegmentStream, streamSegment } from './streamSegment.js';
 import { writeSegment } from './writeSegment.js';
 import { virtualBase } from './virtualBase.js';
 import { basePlan } from './basePlan.js';
+import { boundHeapGrowth } from './boundHeapGrowth.js';
 
 export interface MineOptions {
   repo: string;
@@ -103,6 +104,7 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
 
 async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const started = performance.now();
+  boundHeapGrowth();
   await requireGitVersion();
   const repo = resolvePath(options.repo);
   const ref = options.rev ?? 'HEAD';
