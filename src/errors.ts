@@ -25,7 +25,7 @@ export class NotADirectory extends KsymtrailError<{ path: string }> {
   }
 }
 
-/** The git on PATH lacks what mining needs (`git log --diff-merges=first-parent` came with 2.31). */
+/** The git on PATH lacks what mining needs (`git log --diff-merges=combined` came with 2.31). */
 export class GitTooOld extends KsymtrailError<{ found: string; needed: string }> {
   constructor(found: string, needed: string) {
     super('GitTooOld', `git ${found} is too old to mine with: ksymtrail needs git ${needed} or newer on PATH`, { found, needed });

@@ -1,5 +1,5 @@
 // The raw changes between two commits' trees through one long-running `git diff-tree --stdin`: a
-// mine asks for many (rebuilt states, a new wrapper's users),
+// mine asks for thousands (each merge's first-parent diff, rebuilt states, a new wrapper's users),
 // and starting a process from a large heap costs more than the diff itself.
 import { BatchedWriter } from './BatchedWriter.js';
 import { spawnGit } from './runGit.js';
@@ -71,7 +71,7 @@ export class DiffTreeBatch {
     if (this.expect === 'path') {
       // `:<old mode> <new mode> <old blob> <new blob> <status>` was the token before
       const [, , oldBlob, blob] = this.status.slice(1).split(' ');
-      waiting?.changes.push({ path: token.toString('utf8'), parentBlob: oldBlob!, blob: blob! });
+      waiting?.changes.push({ path: token.toString('utf8'), parentBlobs: [oldBlob!], blob: blob! });
       this.expect = 'status';
       return;
     }

@@ -1,4 +1,4 @@
-// Mining streams `git log --diff-merges=first-parent`, which git understands since 2.31.
+// Mining streams `git log --diff-merges=combined`, which git understands since 2.31.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { GitTooOld } from '../errors.js';

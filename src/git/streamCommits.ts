@@ -1,6 +1,7 @@
 // Streams commits with their raw tree changes from one `git log`, in the order they are given.
-// A merge comes with its diff against its first parent, as a commit does: its state is its first
-// parent's with that diff applied.
+// A merge comes with git's combined diff: only the paths whose content differs from every parent
+// (a merge's diff against its first parent lists everything its side branch changed, most of a
+// history's raw changes).
 import { spawnGit } from './runGit.js';
 
 export const ZERO_ID = '0000000000000000000000000000000000000000';
@@ -16,8 +17,8 @@ export interface Signature {
 
 export interface RawChange {
   path: string;
-  /** The blob in the first parent (ZERO_ID where the path was absent). */
-  parentBlob: string;
+  /** The blob in each parent (ZERO_ID where the path was absent): one for a commit, one per parent for a merge. */
+  parentBlobs: string[];
   /** The blob in the commit (ZERO_ID when deleted). */
   blob: string;
 }
@@ -36,7 +37,7 @@ const FIELDS = 9;
 
 /** The commits `shas`, each with its changes, in the order given. */
 export async function* streamCommits(repo: string, shas: readonly string[]): AsyncGenerator<CommitRecord> {
-  const args = ['log', '--stdin', '--no-walk=unsorted', '--raw', '--diff-merges=first-parent', '--no-renames', '--no-abbrev', '-z',
+  const args = ['log', '--stdin', '--no-walk=unsorted', '--raw', '--diff-merges=combined', '--no-renames', '--no-abbrev', '-z',
     '--date=raw', `--format=${FORMAT}`];
   const { child, finished } = spawnGit(repo, args);
   child.stdin.on('error', () => {}); // an early exit shows up in `finished`
@@ -90,10 +91,14 @@ function commitOf(fields: Buffer[]): CommitRecord {
   };
 }
 
-/** `:100644 100644 <old> <new> M` */
+/** `:100644 100644 <old> <new> M` or, for a merge of two, `::100644 100644 100644 <p1> <p2> <new> MM`. */
 function rawChange(header: Buffer, path: string): RawChange {
-  const [, , parentBlob, blob] = header.toString('latin1').split(' ');
-  return { path, parentBlob: parentBlob!, blob: blob! };
+  const text = header.toString('latin1');
+  let colons = 0;
+  while (text[colons] === ':') colons++;
+  const parts = text.slice(colons).split(' ');
+  const ids = parts.slice(colons + 1, colons + 1 + colons + 1);
+  return { path, parentBlobs: ids.slice(0, colons), blob: ids[colons]! };
 }
 
 /** Splits a byte stream at NUL bytes, without copying except across chunk boundaries. */

@@ -20,6 +20,7 @@ import type { Db } from '../storage/openStore.js';
 import { BlobFacts } from './BlobFacts.js';
 import { factsLoader } from './factsLoaders.js';
 import { CommitGraph } from './CommitGraph.js';
+import { MergeDiffs } from './MergeDiffs.js';
 import { SourceGrep } from './SourceGrep.js';
 import { forgetRewritten } from './forgetRewritten.js';
 import { StateKeeper } from './StateKeeper.js';
@@ -150,9 +151,10 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     }
     if (todo.length > 0) {
       const facts = new BlobFacts(loader);
+      const mergeDiffs = new MergeDiffs(differ);
       // git starts on the first segment (no wrapper names known yet) while the graph and plans are made.
       const segments = segmentsOf(todo, options.segmentSize ?? DEFAULT_SEGMENT);
-      let next: SegmentStream | null = streamSegment(repo, segments[0]!, facts, new Set());
+      let next: SegmentStream | null = streamSegment(repo, segments[0]!, facts, mergeDiffs, new Set());
       const tags = [...(await listTags(repo))];
       const releaseCommits = new Set(tags.filter(([tag]) => isReleaseTag(tag)).map(([, sha]) => sha));
       const versionCommits = new Set(tags.filter(([tag]) => isVersionTag(tag)).map(([, sha]) => sha));
@@ -163,6 +165,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
         facts,
         lookup: (names) => Promise.all(names.map((name) => checker.lookup(name))),
         diffTrees: (from, to) => differ.diff(from, to),
+        firstParentDiff: (record) => mergeDiffs.take(record),
         mergeBaseState: async (merge, parents) => {
           const { bases, reads } = plans.get(merge) ?? basePlan(graph, parents);
           if (bases.length === 0) return shallow.size > 0 ? null : EMPTY_STATE;
@@ -200,7 +203,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
         // A blob not asked for while the last segment replayed and this one was read ahead is forgotten.
         facts.nextGeneration();
         const following = segments[s + 1];
-        next = following ? streamSegment(repo, following, facts, states.latestExtraNames()) : null;
+        next = following ? streamSegment(repo, following, facts, mergeDiffs, states.latestExtraNames()) : null;
         const results: { record: CommitRecord; replayed: Replayed }[] = [];
         const streamedBefore = phases.streamMs;
         let clock = performance.now();

@@ -22,6 +22,8 @@ export interface ReplayGit {
   lookup(names: readonly string[]): Promise<(string | null)[]>;
   /** The raw changes from one commit's tree to another's. */
   diffTrees(from: string, to: string): Promise<RawChange[]>;
+  /** A merge's raw changes against its first parent (its record has only its combined diff). */
+  firstParentDiff(record: CommitRecord): Promise<RawChange[]>;
   /**
    * The exact state of the parents' merge base: EMPTY_STATE for unrelated histories, null when the
    * base is unknown because the history is cut (a shallow clone).
@@ -47,7 +49,8 @@ export interface Replayed {
 
 export async function replayCommit(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<Replayed> {
   const first = parents[0] ?? EMPTY_STATE;
-  const { files, kbuild } = await rawChanges(record.changes, first, git);
+  const changes = parents.length > 1 ? await mergeChanges(record, parents, git) : record.changes;
+  const { files, kbuild } = await rawChanges(changes, first, git);
   const change = await withNewWrappers(record.sha, applyChanges(first, files, kbuild), git);
   if (parents.length <= 1) {
     const events = eventsOf([...change.touched].flatMap(([path, t]) => fileChanges(path, t.before, t.after)));
@@ -57,8 +60,38 @@ export async function replayCommit(record: CommitRecord, parents: readonly TreeS
 }
 
 /**
- * A commit's changes against its first parent (a merge's too): the files that can export, and the
- * kbuild files that set a namespace.
+ * A merge's changes against its first parent, at every path where they can change its state. git's
+ * combined diff (the record's changes) names the paths whose content differs from every parent; at
+ * any other path the merge has one parent's blob, so the first parent's state can change only where
+ * another parent's state differs from it, and the first-parent diff says which blob the merge took
+ * there. Most of that diff (everything a side branch changed) is never looked at. Which files a
+ * state keeps depends on the wrapper names its tree defines: when the parents know different
+ * names, a file one of them left out may belong in the merge, and the whole diff is taken.
+ */
+async function mergeChanges(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<readonly RawChange[]> {
+  const first = parents[0]!;
+  const others = parents.slice(1);
+  const diff = await git.firstParentDiff(record);
+  if (others.some((other) => !sameNames(other.context.extraNames, first.context.extraNames))) return diff;
+  const listed = new Set(record.changes.map((c) => c.path));
+  const differing = new Set<string>();
+  const note = (path: string): void => {
+    if (!listed.has(path)) differing.add(path);
+  };
+  for (const other of others) {
+    first.files.diff(other.files, note);
+    first.kbuild.diff(other.kbuild, note);
+  }
+  return differing.size === 0 ? record.changes : [...record.changes, ...diff.filter((c) => differing.has(c.path))];
+}
+
+function sameNames(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a === b || (a.size === b.size && [...a].every((name) => b.has(name)));
+}
+
+/**
+ * A commit's changes against its first parent (for a merge, those mergeChanges picks): the files
+ * that can export, and the kbuild files that set a namespace.
  */
 async function rawChanges(changes: readonly RawChange[], parent: TreeState, git: ReplayGit) {
   // Answers read ahead are taken as they are; the others are all asked for before any is awaited

@@ -1,8 +1,9 @@
-// Streams one segment of commits from git and starts reading the blobs they name.
+// Streams one segment of commits from git and starts reading the blobs they name and its merges' diffs.
 import type { CommitLink } from '../git/listCommits.js';
 import { type CommitRecord, streamCommits, ZERO_ID } from '../git/streamCommits.js';
 import { isExportingSource, isKbuildFile } from '../exports/sourceKinds.js';
 import type { BlobFacts } from './BlobFacts.js';
+import type { MergeDiffs } from './MergeDiffs.js';
 
 /** Each commit of a segment, in replay order, once git has sent it and the blobs it changed. */
 export interface SegmentStream {
@@ -11,19 +12,20 @@ export interface SegmentStream {
 }
 
 /**
- * Streams a segment's commits in replay order (parents first) and reads the blobs they changed ahead
- * of the replay, so that the replay can start on its first commits while
+ * Streams a segment's commits in replay order (parents first) and reads their blobs and its merges'
+ * first-parent diffs ahead of the replay, so that the replay can start on its first commits while
  * git is still sending the rest. (Newest first would be pack order, about 10 % less work for git,
  * but then nothing could replay before the whole segment was read.)
  */
 export function streamSegment(
-  repo: string, segment: readonly CommitLink[], facts: BlobFacts, extraNames: ReadonlySet<string>,
+  repo: string, segment: readonly CommitLink[], facts: BlobFacts, mergeDiffs: MergeDiffs, extraNames: ReadonlySet<string>,
 ): SegmentStream {
   const arrivals = segment.map(() => deferred<CommitRecord>());
   const done = (async () => {
     let index = 0;
     for await (const record of streamCommits(repo, segment.map((c) => c.sha))) {
       if (record.sha !== segment[index]?.sha) throw new Error(`git log sent ${record.sha} where ${segment[index]?.sha ?? 'nothing'} was asked for`);
+      mergeDiffs.ahead(record);
       const reads: Promise<unknown>[] = [];
       for (const { path, blob } of record.changes) {
         if (blob === ZERO_ID) continue;

@@ -1,7 +1,7 @@
-// A merge's state is its first parent's with its first-parent diff applied, most of whose blobs'
-// facts the side branch's commits already asked for. These histories put the merge's result where a
-// cheaper shortcut could go wrong: a merge that keeps the side's old blob of a file mainline changed
-// (git's combined diff is empty there), a wrapper without EXPORT in
+// A merge's state is its first parent's with only some paths looked at again: those git's combined
+// diff names (content unlike every parent's) and those where another parent's state differs. These
+// histories put the merge's result where that shortcut could go wrong: a merge that keeps the side's
+// old blob of a file mainline changed (its combined diff is empty there), a wrapper without EXPORT in
 // its name that only one parent knows, and a wrapper that reaches two branches through two merges.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
