@@ -57,11 +57,10 @@ function needlesOf(request: FactsRequest): string[] {
 }
 
 /**
- * What a request needs of a blob's bytes (false when they hold none of its needles), taken at once:
- * the bytes are a view of git's read buffer, which must not be kept while the blob is scanned.
+ * What a request needs of the bytes of a blob that holds one of its needles, taken at once: the
+ * bytes are a view of git's read buffer, which must not be kept while the blob is scanned.
  */
-function take(request: FactsRequest, bytes: Buffer | false | null): Taken {
-  if (!bytes) return NOTHING;
+function take(request: FactsRequest, bytes: Buffer): Taken {
   if (request.kind === 'kbuild') return { text: decodeText(bytes), shape: null };
   const needle = bytes.includes(SOURCE_NEEDLE);
   const present = request.universe.filter((name) => bytes.includes(name));
