@@ -47,9 +47,12 @@ export interface FactsCounts {
 
 const NOT_SOURCE: SourceRead = { facts: false, needle: false, present: [], spliced: false };
 
-/** What a request's blob holds of its needles, and its text when that must be scanned or parsed. */
-type Taken = { text: string | null; shape: Omit<SourceRead, 'facts'> | null };
-const NOTHING: Taken = { text: null, shape: null };
+/**
+ * What a request's blob holds of its needles (`shape`, for a source), and its text when it must be
+ * parsed: a kbuild file, or a source with the names it is scanned with.
+ */
+type Taken = { shape: Omit<SourceRead, 'facts'> | null; text: string | null; names: string[] | null };
+const NOTHING: Taken = { shape: null, text: null, names: null };
 
 /** What a request's blob must contain for more than a look: the rest come back as false. */
 function needlesOf(request: FactsRequest): string[] {
@@ -61,12 +64,13 @@ function needlesOf(request: FactsRequest): string[] {
  * bytes are a view of git's read buffer, which must not be kept while the blob is scanned.
  */
 function take(request: FactsRequest, bytes: Buffer): Taken {
-  if (request.kind === 'kbuild') return { text: decodeText(bytes), shape: null };
+  if (request.kind === 'kbuild') return { shape: null, text: decodeText(bytes), names: null };
   const needle = bytes.includes(SOURCE_NEEDLE);
   const present = request.universe.filter((name) => bytes.includes(name));
   const spliced = present.length < request.universe.length && splitsIdentifier(bytes);
   const shape = { needle, present, spliced };
-  return { text: scanNames(request.names, shape) === null ? null : decodeText(bytes), shape };
+  const names = scanNames(request.names, shape);
+  return { shape, text: names === null ? null : decodeText(bytes), names };
 }
 
 /**
@@ -78,10 +82,10 @@ function factsOf(request: FactsRequest, taken: Taken, counts: FactsCounts): Fact
   if (request.kind === 'kbuild') return taken.text === null ? false : (kbuildNamespaceOf(taken.text) ?? false);
   if (!taken.shape) return NOT_SOURCE;
   const { needle, present, spliced } = taken.shape;
-  const names = scanNames(request.names, taken.shape);
-  if (names === null || taken.text === null) return { facts: false, needle, present, spliced };
+  const { names, text } = taken;
+  if (names === null || text === null) return { facts: false, needle, present, spliced };
   counts.scanned++;
-  return { facts: scanSource(taken.text, names.length > 0 ? new Set(names) : undefined), needle, present, spliced };
+  return { facts: scanSource(text, names.length > 0 ? new Set(names) : undefined), needle, present, spliced };
 }
 
 /**
