@@ -5,6 +5,6 @@ import { openStore } from '../src/storage/openStore.js';
 
 const [repo, rev, dbPath, jobs] = process.argv.slice(2);
 const db = openStore(dbPath!);
-const summary = await mineHistory({ repo: repo!, rev, db, jobs: Number(jobs ?? 1) });
+const summary = await mineHistory({ repo: repo!, rev, db, jobs: jobs === undefined || jobs === 'auto' ? 'auto' : Number(jobs) });
 db.close();
 console.log(JSON.stringify({ ...summary, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

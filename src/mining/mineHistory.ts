@@ -18,7 +18,8 @@ import { miningStateTables } from '../storage/miningStateTables.js';
 import { acquireMiningLock } from '../storage/miningLock.js';
 import type { Db } from '../storage/openStore.js';
 import { BlobFacts } from './BlobFacts.js';
-import { factsLoader } from './factsLoaders.js';
+import { type FactsLoader, factsLoader } from './factsLoaders.js';
+import { threadsFor } from './threadsFor.js';
 import { CommitGraph } from './CommitGraph.js';
 import { MergeDiffs } from './MergeDiffs.js';
 import { SourceGrep } from './SourceGrep.js';
@@ -45,8 +46,12 @@ export interface MineOptions {
   db: Db;
   /** Most commits per transaction (the first segments are shorter, see segmentsOf); also bounds how many commit records are held at once. */
   segmentSize?: number;
-  /** Threads in all: above 1, blobs are read and scanned on jobs-1 reader threads. */
-  jobs?: number;
+  /**
+   * Threads in all: above 1, blobs are read and scanned on jobs-1 reader threads. `auto`: one
+   * reader thread on two cores or more when there are at least AUTO_READER_FROM commits to mine.
+   * Default 1.
+   */
+  jobs?: number | 'auto';
   onProgress?: (progress: MineProgress) => void;
   /** Take over a claim on the database that another (gone) mine left. */
   breakLock?: boolean;
@@ -122,7 +127,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     await forgetRewritten(db, repo, previous, tip, others);
   }
 
-  const loader = factsLoader(repo, options.jobs ?? 1);
+  let loader: FactsLoader | null = null;
   const checker = new CatFileBatch(repo, 'check');
   const differ = new DiffTreeBatch(repo);
   const sourceGrep = new SourceGrep(repo, differ);
@@ -150,6 +155,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       }).immediate();
     }
     if (todo.length > 0) {
+      loader = factsLoader(repo, threadsFor(options.jobs, todo.length));
       const facts = new BlobFacts(loader);
       const mergeDiffs = new MergeDiffs(differ);
       // git starts on the first segment (no wrapper names known yet) while the graph and plans are made.
@@ -248,7 +254,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     summary.elapsedMs = performance.now() - started;
     return summary;
   } finally {
-    await Promise.allSettled([loader.close(), checker.close(), differ.close(), sourceGrep.close()]);
+    await Promise.allSettled([loader?.close(), checker.close(), differ.close(), sourceGrep.close()]);
   }
 }
 

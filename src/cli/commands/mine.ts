@@ -4,7 +4,6 @@ import { SingleBar } from 'cli-progress';
 import { type MineSummary, mineHistory } from '../../mining/mineHistory.js';
 import { openStore } from '../../storage/openStore.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
-import { DEFAULT_JOBS } from '../defaultJobs.js';
 import type { Output } from '../Output.js';
 import { resolveCommit } from '../../git/resolveCommit.js';
 import { parseCount } from '../parseCount.js';
@@ -13,7 +12,7 @@ import { readGroupsOption } from '../readGroupsOption.js';
 interface MineOptions {
   rev?: string;
   db: string;
-  jobs: number;
+  jobs?: number;
   quiet?: boolean;
   groups?: string;
   breakLock?: boolean;
@@ -26,7 +25,7 @@ export function registerMine(program: Command, out: Output): void {
     .argument('[repo]', 'a kernel git repository, bare or not', '.')
     .option('--rev <rev>', 'the branch, tag or commit to mine up to', 'HEAD')
     .option('--db <file>', 'the database file', DEFAULT_DB)
-    .option('--jobs <n>', 'threads in all: above 1, blobs are read and scanned on jobs-1 reader threads', parseCount, DEFAULT_JOBS)
+    .option('--jobs <n>', 'threads in all: above 1, blobs are read and scanned on jobs-1 reader threads (default: 2 for a mine of 10,000 commits or more on two cores or more, else 1)', parseCount)
     .option('--groups <file>', 'your subsystem groups beside data/subsystems.json (kept for later mines)')
     .option('--break-lock', 'take over the database from a mine that is no longer running (another machine or container)')
     .option('--quiet', 'no progress bar')
@@ -42,7 +41,7 @@ export function registerMine(program: Command, out: Output): void {
           repo,
           rev: options.rev,
           db,
-          jobs: options.jobs,
+          jobs: options.jobs ?? 'auto',
           groups,
           breakLock: options.breakLock,
           onProgress: (p) => {

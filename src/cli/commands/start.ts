@@ -7,7 +7,6 @@ import { mineHistory } from '../../mining/mineHistory.js';
 import { eventsTable } from '../../storage/eventsTable.js';
 import { openStore } from '../../storage/openStore.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
-import { DEFAULT_JOBS } from '../defaultJobs.js';
 import { formatTable } from '../formatTable.js';
 import type { Output } from '../Output.js';
 import { resolveCommit } from '../../git/resolveCommit.js';
@@ -36,7 +35,7 @@ export function registerStart(program: Command, out: Output): void {
       const db = openStore(dbPath);
       try {
         if (demo) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')").run();
-        const summary = await mineHistory({ repo: path, rev: options.rev, db, jobs: DEFAULT_JOBS });
+        const summary = await mineHistory({ repo: path, rev: options.rev, db, jobs: 'auto' });
         if (summary.shallowFrom.length > 0) {
           out.stderr(`ksymtrail: warning: shallow clone: history starts at ${summary.shallowFrom.map((sha) => sha.slice(0, 12)).join(', ')}; what it exports there is recorded as present at the start, not added`);
         }
