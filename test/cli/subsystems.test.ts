@@ -69,7 +69,8 @@ before(async () => {
     'mm/hmm.c': 'EXPORT_SYMBOL_GPL(hmm_range_fault);\n',
     MAINTAINERS,
   } });
-  const mined = await runCli('mine', repo.dir, '--db', db, '--quiet');
+  // Two threads, as the command line passes --jobs: the record the tests below read comes through a reader thread.
+  const mined = await runCli('mine', repo.dir, '--db', db, '--quiet', '--jobs', '2');
   assert.equal(mined.status, 0, mined.stderr.join('\n'));
 });
 after(() => {
