@@ -243,7 +243,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       saveTip((await scanTree(treeFromCommit(repo, tip))).state);
     }
     const finishing = performance.now();
-    await updateReleases(db, repo, todo.length > 0 || rewrittenFrom !== null);
+    await updateReleases(db, repo);
     updateReleaseLicenses(db, releaseIndexes);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();
     updateSymbols(db);

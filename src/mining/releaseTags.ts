@@ -23,24 +23,33 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /**
- * The first release of each commit: tags in version order, each claiming the commits it reaches that
- * no lower release reached. A commit already claimed stops the walk, since its ancestors are claimed too.
+ * Orders release tags by version, and tags of equal versions (`v2.6.0` and `2.6.0`) by name, so
+ * which one a commit belongs to never depends on the order the tags were found in.
+ */
+export function compareReleases(a: string, b: string): number {
+  return compareVersions(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * The commits whose first release becomes one of `releases`: tags in order, each claiming the
+ * commits it reaches whose release so far (`current`, none by default) is none or higher. A commit
+ * that keeps a lower one stops the walk, since every commit it reaches has one as low.
  */
 export function firstReleases(
   releases: readonly { tag: string; sha: string }[],
   parentsOf: (sha: string) => readonly string[] | undefined,
-  already: ReadonlyMap<string, string> = new Map(),
+  current: (sha: string) => string | null = () => null,
 ): Map<string, string> {
   const claimed = new Map<string, string>();
-  const isClaimed = (sha: string): boolean => claimed.has(sha) || already.has(sha);
-  for (const { tag, sha } of [...releases].sort((x, y) => compareVersions(x.tag, y.tag))) {
+  for (const { tag, sha } of [...releases].sort((x, y) => compareReleases(x.tag, y.tag))) {
     const stack = [sha];
     while (stack.length > 0) {
-      const current = stack.pop()!;
-      const parents = parentsOf(current);
-      if (parents === undefined || isClaimed(current)) continue;
-      claimed.set(current, tag);
-      for (const parent of parents) if (!isClaimed(parent)) stack.push(parent);
+      const commit = stack.pop()!;
+      const parents = parentsOf(commit);
+      const release = claimed.get(commit) ?? current(commit);
+      if (parents === undefined || (release !== null && compareReleases(release, tag) <= 0)) continue;
+      claimed.set(commit, tag);
+      stack.push(...parents);
     }
   }
   return claimed;

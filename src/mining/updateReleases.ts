@@ -3,34 +3,50 @@ import { listTags } from '../git/gitQueries.js';
 import { commitsTable } from '../storage/commitsTable.js';
 import { miningStateTables } from '../storage/miningStateTables.js';
 import type { Db } from '../storage/openStore.js';
-import { compareVersions, firstReleases, isReleaseTag } from './releaseTags.js';
+import { compareReleases, firstReleases, isReleaseTag } from './releaseTags.js';
 
 /**
- * The first release of every commit, recomputed whenever commits or release tags changed: a lower
- * release can come to contain a commit mined earlier (2.4's branch merged into 2.6 again later).
+ * Keeps every commit's first release true to the release tags on mined commits. Every ancestor of a
+ * mined commit is mined, so a commit new to the record is in no release tag it knew: with the same
+ * tags nothing changes. New tags claim what they reach that had no release or a higher one (a lower
+ * release can come to contain a commit mined earlier: 2.4's branch merged into 2.6 again later),
+ * walking only that; a tag deleted or moved makes every commit's release computed anew.
  */
-export async function updateReleases(db: Db, repo: string, changed: boolean): Promise<void> {
+export async function updateReleases(db: Db, repo: string): Promise<void> {
   const commits = commitsTable(db);
   const mining = miningStateTables(db);
-  const tags = new Map([...(await listTags(repo))].filter(([tag]) => isReleaseTag(tag)));
+  const mined = new Map([...(await listTags(repo))].filter(([tag, sha]) => isReleaseTag(tag) && commits.idOf(sha) !== undefined));
   const known = mining.releases();
-  const unchanged = tags.size === known.size && [...tags].every(([tag, sha]) => known.get(tag) === sha);
-  if (unchanged && !changed) return;
+  const added = [...mined].filter(([tag, sha]) => known.get(tag) !== sha).map(([tag, sha]) => ({ tag, sha }));
+  const dropped = [...known].some(([tag, sha]) => mined.get(tag) !== sha);
+  if (added.length === 0 && !dropped) return;
+  db.transaction(() => {
+    if (dropped) recomputeAll(db, [...mined].map(([tag, sha]) => ({ tag, sha })));
+    else {
+      const lines = new Map<string, ReturnType<typeof commits.lineOf>>();
+      const lineOf = (sha: string): ReturnType<typeof commits.lineOf> => {
+        if (!lines.has(sha)) lines.set(sha, commits.lineOf(sha));
+        return lines.get(sha);
+      };
+      const claimed = firstReleases(added, (sha) => lineOf(sha)?.parents, (sha) => lineOf(sha)?.release ?? null);
+      for (const [sha, tag] of claimed) commits.setRelease(sha, tag);
+    }
+    mining.setReleases(mined, compareReleases);
+  }).immediate();
+}
+
+/** Every commit's first release from these tags alone, written where it changed. */
+function recomputeAll(db: Db, releases: readonly { tag: string; sha: string }[]): void {
+  const commits = commitsTable(db);
   const parents = new Map<string, string[]>();
   const stored = new Map<string, string | null>();
   for (const c of commits.graph()) {
     parents.set(c.sha, c.parents);
     stored.set(c.sha, c.release);
   }
-  const releases = [...tags].filter(([, sha]) => parents.has(sha)).map(([tag, sha]) => ({ tag, sha }));
   const claimed = firstReleases(releases, (sha) => parents.get(sha));
-  db.transaction(() => {
-    // Only commits whose first release changed are written (after a rerun, the new ones at most).
-    for (const [sha, release] of stored) {
-      const now = claimed.get(sha) ?? null;
-      if (now !== release) commits.setRelease(sha, now);
-    }
-    mining.setReleases(new Map(releases.map((r) => [r.tag, r.sha])), compareVersions);
-  }).immediate();
+  for (const [sha, release] of stored) {
+    const now = claimed.get(sha) ?? null;
+    if (now !== release) commits.setRelease(sha, now);
+  }
 }
-

@@ -23,6 +23,7 @@ export function commitsTable(db: Db) {
     @committerName, @committerEmail, @committerTime, @committerTz, @subject, @trailers)`);
   const idOf = db.prepare('SELECT id FROM commits WHERE sha = ?').pluck();
   const setRelease = db.prepare('UPDATE commits SET release = ? WHERE sha = ?');
+  const lineOf = db.prepare('SELECT parent_shas, release FROM commits WHERE sha = ?');
   return {
     /** Inserts a commit and returns its id. */
     insert(row: CommitRow): number {
@@ -34,6 +35,11 @@ export function commitsTable(db: Db) {
     },
     setRelease(sha: string, release: string | null): void {
       setRelease.run(release, sha);
+    },
+    /** A mined commit's parents and release; undefined when it is not mined. */
+    lineOf(sha: string): { parents: string[]; release: string | null } | undefined {
+      const row = lineOf.get(sha) as { parent_shas: string; release: string | null } | undefined;
+      return row && { parents: row.parent_shas === '' ? [] : row.parent_shas.split(' '), release: row.release };
     },
     /** Every mined commit's sha, parents, committer date and release, parents first. */
     *graph(): Generator<{ sha: string; parents: string[]; time: number; release: string | null }> {

@@ -1,7 +1,7 @@
 // releaseTags: which tags are releases, their version order, and the first release of each commit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareVersions, firstReleases, isReleaseTag, isVersionTag } from '../../src/mining/releaseTags.js';
+import { compareReleases, compareVersions, firstReleases, isReleaseTag, isVersionTag } from '../../src/mining/releaseTags.js';
 
 const TAGS: [tag: string, release: boolean][] = [
   ['v2.6.12', true], ['2.4.0', true], ['v3.0', true], ['v6.12', true], ['0.99.11', true],
@@ -59,10 +59,20 @@ test('a commit of an older series merged into mainline belongs to the lower vers
   assert.deepEqual(claims(firstReleases(releases, parents)), { m1: 'v2.6.9', m2: 'v2.6.9', r: 'v2.4.21', s1: 'v2.4.21', s2: 'v2.4.21' });
 });
 
-test('commits that already have a release keep it and are not claimed again', () => {
-  const parents = graph({ c1: [], c2: ['c1'], c3: ['c2'] });
-  const already = new Map([['c1', '2.4.0']]);
-  assert.deepEqual(claims(firstReleases([{ tag: 'v2.6.0', sha: 'c3' }], parents, already)), { c2: 'v2.6.0', c3: 'v2.6.0' });
+test('new tags claim only commits whose release so far is none or higher, and stop at a lower one', () => {
+  // c1 (2.4.0) ─ c2 (v2.6.0) ─ c3 ─ c4, then v2.5.0 is tagged on c3 and v2.6.1 on c4
+  const parents = graph({ c1: [], c2: ['c1'], c3: ['c2'], c4: ['c3'] });
+  const current = new Map<string, string | null>([['c1', '2.4.0'], ['c2', 'v2.6.0'], ['c3', null], ['c4', null]]);
+  const releases = [{ tag: 'v2.6.1', sha: 'c4' }, { tag: 'v2.5.0', sha: 'c3' }];
+  assert.deepEqual(claims(firstReleases(releases, parents, (sha) => current.get(sha) ?? null)), { c2: 'v2.5.0', c3: 'v2.5.0', c4: 'v2.6.1' });
+});
+
+test('of two tags of one version, the first by name claims, whichever is given first', () => {
+  const parents = graph({ c1: [], c2: ['c1'] });
+  for (const releases of [[{ tag: 'v2.6.0', sha: 'c2' }, { tag: '2.6.0', sha: 'c2' }], [{ tag: '2.6.0', sha: 'c2' }, { tag: 'v2.6.0', sha: 'c2' }]]) {
+    assert.deepEqual(claims(firstReleases(releases, parents)), { c1: '2.6.0', c2: '2.6.0' });
+  }
+  assert.ok(compareReleases('2.6.0', 'v2.6.0') < 0 && compareReleases('v2.6.0', '2.6.0') > 0 && compareReleases('v2.6.0', 'v2.6.0') === 0);
 });
 
 test('a tag on a commit the graph does not know claims nothing', () => {
