@@ -2,7 +2,9 @@
 // facts. Blobs that cannot export (no needle in their bytes) are remembered as `false` and never
 // assembled. The cache forgets what a whole segment of the mine did not ask for: most blobs are
 // asked for only by the commit that changed them, and the facts of every blob of a history, kept to
-// the end, made the heap larger and each full garbage collection longer.
+// the end, made the heap larger and each full garbage collection longer. Blobs found plain are also
+// recorded in the database (`PlainBlobs`), so a later mine's rebuilds of old states need not read them.
+import type { PlainBlobs } from '../storage/plainBlobsTable.js';
 import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
 import type { SourceFacts } from '../exports/scanSource.js';
 import type { FactsLoader } from './factsLoaders.js';
@@ -35,14 +37,28 @@ const NONE: SourceAnswer = Promise.resolve(false);
 // The shapes of almost every blob, shared.
 const WITH_NEEDLE = { needle: true, present: [], spliced: false };
 const WITHOUT_NEEDLE = { needle: false, present: [], spliced: false };
+const NONE_RECORDED: PlainBlobs = { namesOf: () => undefined };
 
 export class BlobFacts {
   private current = new Map<string, SourceEntry | KbuildEntry>();
   private previous = new Map<string, SourceEntry | KbuildEntry>();
   /** Every extra wrapper name asked for so far: each read notes which of them a blob contains. */
   private universe: ReadonlySet<string> = new Set();
+  /** Blobs read and found plain since the last `takeFoundPlain`, with the names they were read for. */
+  private found: [string, ReadonlySet<string>][] = [];
 
-  constructor(private readonly loader: FactsLoader) {}
+  /**
+   * @param recorded blobs earlier mines found plain. Only the replay's own reads look there: the
+   * read-ahead asks for the blobs new commits changed, which no earlier mine read.
+   */
+  constructor(private readonly loader: FactsLoader, private readonly recorded: PlainBlobs = NONE_RECORDED) {}
+
+  /** The blobs read and found plain since the last call, for the database. */
+  takeFoundPlain(): [string, ReadonlySet<string>][] {
+    const found = this.found;
+    this.found = [];
+    return found;
+  }
 
   /**
    * Starts a new generation (at each segment of a mine): what was not asked for since the one
@@ -67,7 +83,7 @@ export class BlobFacts {
   source(blob: string, extraNames: ReadonlySet<string>, urgent = true): SourceAnswer {
     const names = [...extraNames];
     if (names.some((name) => !this.universe.has(name))) this.universe = new Set([...this.universe, ...names]);
-    const entry = this.get(blob) as SourceEntry | undefined;
+    const entry = (this.get(blob) ?? (urgent ? this.recordedPlain(blob) : undefined)) as SourceEntry | undefined;
     if (!entry || names.some((name) => !entry.universe.has(name))) return this.read(blob, names, urgent);
     // While the first read is out, what the names decide is not known yet.
     if (!entry.shape) {
@@ -118,6 +134,7 @@ export class BlobFacts {
     const entry: SourceEntry = { universe, first: NONE, shape: null, firstKey: null, others: null, settled: null };
     entry.first = read.then(({ facts, needle, present, spliced }) => {
       entry.shape = present.length === 0 && !spliced ? (needle ? WITH_NEEDLE : WITHOUT_NEEDLE) : { needle, present, spliced };
+      if (entry.shape === WITHOUT_NEEDLE) this.found.push([blob, universe]);
       entry.firstKey = answerKey(names, entry.shape);
       if (entry.firstKey !== null) (entry.settled ??= new Map()).set(entry.firstKey, facts);
       return facts;
@@ -126,6 +143,15 @@ export class BlobFacts {
     entry.first.catch(() => {});
     this.current.set(blob, entry);
     return entry.first;
+  }
+
+  /** An entry for a blob an earlier mine found plain, as that read left it; undefined when none did. */
+  private recordedPlain(blob: string): SourceEntry | undefined {
+    const universe = this.recorded.namesOf(blob);
+    if (!universe) return undefined;
+    const entry: SourceEntry = { universe, first: NONE, shape: WITHOUT_NEEDLE, firstKey: null, others: null, settled: null };
+    this.current.set(blob, entry);
+    return entry;
   }
 
   /** The blob read again and scanned with other names than before. */

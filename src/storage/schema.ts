@@ -129,6 +129,16 @@ export const MIGRATIONS: readonly string[] = [
   -- nearest it instead of from a tip months of changes away.
   CREATE TABLE release_states (sha TEXT PRIMARY KEY, time INTEGER NOT NULL, state BLOB NOT NULL) STRICT;
   `,
+  `
+  -- Source blobs a mine read whose bytes hold neither EXPORT nor any of a set of wrapper names (the
+  -- names without EXPORT the mine knew then): a later mine that rebuilds an old commit's state knows
+  -- them without reading them again. A blob's bytes never change, so neither does this.
+  CREATE TABLE wrapper_name_sets (id INTEGER PRIMARY KEY, names TEXT NOT NULL UNIQUE) STRICT;
+  CREATE TABLE plain_blobs (
+    blob BLOB PRIMARY KEY,              -- the blob id's bytes
+    names INTEGER NOT NULL REFERENCES wrapper_name_sets(id)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
