@@ -133,11 +133,15 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const differ = new DiffTreeBatch(repo);
   const sourceGrep = new SourceGrep(repo, differ);
   try {
+    // Asked of git at once: the tags and the shallow boundary do not depend on what is mined. A
+    // failure reaches the await below; until then it must not count as unhandled.
+    const [tagList, shallowList] = [listTags(repo), shallowBoundary(repo)];
+    for (const pending of [tagList, shallowList]) pending.catch(() => {});
     const present = await Promise.all(mining.frontier().map((sha) => checker.lookup(sha).then((id) => (id ? sha : null))));
     // Commits another repository already brought are not mined again (its frontier may be unknown here).
     const todo = (await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null)))
       .filter((c) => commits.idOf(c.sha) === undefined);
-    const shallow = await shallowBoundary(repo);
+    const shallow = await shallowList;
     const phases = { streamMs: 0, replayMs: 0, writeMs: 0, finishMs: 0, blobsRead: 0, blobsScanned: 0, treesScanned: 0 };
     const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null,
       shallowFrom: [...shallow].filter((sha) => todo.some((c) => c.sha === sha)) };
@@ -163,7 +167,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       // git starts on the first segment (no wrapper names known yet) while the graph and plans are made.
       const segments = segmentsOf(todo, options.segmentSize ?? DEFAULT_SEGMENT);
       let next: SegmentStream | null = streamSegment(repo, segments[0]!, facts, mergeDiffs, new Set());
-      const tags = [...(await listTags(repo))];
+      const tags = [...(await tagList)];
       const releaseCommits = new Set(tags.filter(([tag]) => isReleaseTag(tag)).map(([, sha]) => sha));
       const versionCommits = new Set(tags.filter(([tag]) => isVersionTag(tag)).map(([, sha]) => sha));
       const graph = new CommitGraph();
@@ -246,7 +250,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       saveTip((await scanTree(treeFromCommit(repo, tip))).state);
     }
     const finishing = performance.now();
-    await updateReleases(db, repo);
+    updateReleases(db, await tagList);
     updateReleaseLicenses(db, releaseIndexes);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();
     updateSymbols(db);

@@ -1,5 +1,4 @@
 // Assigns each mined commit its first release from the release tags the repository has now.
-import { listTags } from '../git/gitQueries.js';
 import { commitsTable } from '../storage/commitsTable.js';
 import { miningStateTables } from '../storage/miningStateTables.js';
 import type { Db } from '../storage/openStore.js';
@@ -12,10 +11,10 @@ import { compareReleases, firstReleases, isReleaseTag } from './releaseTags.js';
  * release can come to contain a commit mined earlier: 2.4's branch merged into 2.6 again later),
  * walking only that; a tag deleted or moved makes every commit's release computed anew.
  */
-export async function updateReleases(db: Db, repo: string): Promise<void> {
+export function updateReleases(db: Db, tags: ReadonlyMap<string, string>): void {
   const commits = commitsTable(db);
   const mining = miningStateTables(db);
-  const mined = new Map([...(await listTags(repo))].filter(([tag, sha]) => isReleaseTag(tag) && commits.idOf(sha) !== undefined));
+  const mined = new Map([...tags].filter(([tag, sha]) => isReleaseTag(tag) && commits.idOf(sha) !== undefined));
   const known = mining.releases();
   const added = [...mined].filter(([tag, sha]) => known.get(tag) !== sha).map(([tag, sha]) => ({ tag, sha }));
   const dropped = [...known].some(([tag, sha]) => mined.get(tag) !== sha);

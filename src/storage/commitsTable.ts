@@ -43,9 +43,10 @@ export function commitsTable(db: Db) {
     },
     /** Every mined commit's sha, parents, committer date and release, parents first. */
     *graph(): Generator<{ sha: string; parents: string[]; time: number; release: string | null }> {
-      const rows = db.prepare('SELECT sha, parent_shas, committer_time, release FROM commits ORDER BY id').iterate();
-      for (const row of rows as Iterable<{ sha: string; parent_shas: string; committer_time: number; release: string | null }>) {
-        yield { sha: row.sha, parents: row.parent_shas === '' ? [] : row.parent_shas.split(' '), time: row.committer_time, release: row.release };
+      // Rows as arrays: a rerun reads every commit, and named columns cost a third more.
+      const rows = db.prepare('SELECT sha, parent_shas, committer_time, release FROM commits ORDER BY id').raw().iterate();
+      for (const [sha, parents, time, release] of rows as Iterable<[string, string, number, string | null]>) {
+        yield { sha, parents: parents === '' ? [] : parents.split(' '), time, release };
       }
     },
   };
