@@ -132,9 +132,10 @@ export class BlobFacts {
     const universe = this.universe;
     const read = this.loader.load({ kind: 'source', blob, names, universe: [...universe], urgent }) as Promise<SourceRead>;
     const entry: SourceEntry = { universe, first: NONE, shape: null, firstKey: null, others: null, settled: null };
-    entry.first = read.then(({ facts, needle, present, spliced }) => {
+    entry.first = read.then(({ facts, needle, present, spliced, missing }) => {
       entry.shape = present.length === 0 && !spliced ? (needle ? WITH_NEEDLE : WITHOUT_NEEDLE) : { needle, present, spliced };
-      if (entry.shape === WITHOUT_NEEDLE) this.found.push([blob, universe]);
+      // Only bytes read are known plain: a blob this clone lacks may be another repository's export.
+      if (entry.shape === WITHOUT_NEEDLE && !missing) this.found.push([blob, universe]);
       entry.firstKey = answerKey(names, entry.shape);
       if (entry.firstKey !== null) (entry.settled ??= new Map()).set(entry.firstKey, facts);
       return facts;

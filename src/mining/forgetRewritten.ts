@@ -13,15 +13,20 @@ export async function forgetRewritten(db: Db, repo: string, oldTip: string, newT
   // What the new tip or any other mined ref still reaches stays (a stable branch shares old commits).
   const kept = new Set<string>();
   for (const tip of [newTip, ...otherTips]) for (const sha of await reachableFrom(repo, tip)) kept.add(sha);
-  const gone: string[] = [];
+  const gone = new Set<string>();
   const stack = [oldTip];
-  const seen = new Set<string>();
   while (stack.length > 0) {
     const sha = stack.pop()!;
-    if (seen.has(sha) || kept.has(sha) || !parents.has(sha)) continue;
-    seen.add(sha);
-    gone.push(sha);
+    if (gone.has(sha) || kept.has(sha) || !parents.has(sha)) continue;
+    gone.add(sha);
     stack.push(...parents.get(sha)!);
+  }
+  // What a commit that stays stands on stays too (another repository in the database mined it
+  // on top): the record keeps every ancestor of a mined commit, as releases and rebuilds assume.
+  for (const [sha, ofSha] of parents) if (!gone.has(sha)) stack.push(...ofSha.filter((p) => gone.has(p)));
+  while (stack.length > 0) {
+    const sha = stack.pop()!;
+    if (gone.delete(sha)) stack.push(...parents.get(sha)!);
   }
   db.transaction(() => {
     const ids = db.prepare('SELECT id FROM commits WHERE sha = ?').pluck();

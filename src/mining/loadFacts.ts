@@ -34,6 +34,8 @@ export interface SourceRead {
   present: string[];
   /** Whether a backslash-newline splits an identifier somewhere in the bytes. */
   spliced: boolean;
+  /** Whether git lacks the blob (read as no facts, but never recorded as plain). */
+  missing?: true;
 }
 
 /** What a read answers: a source blob's read, or a kbuild blob's namespace settings (false when it sets none). */
@@ -46,13 +48,15 @@ export interface FactsCounts {
 }
 
 const NOT_SOURCE: SourceRead = { facts: false, needle: false, present: [], spliced: false };
+const MISSING_SOURCE: SourceRead = { ...NOT_SOURCE, missing: true };
 
 /**
  * What a request's blob holds of its needles (`shape`, for a source), and its text when it must be
  * parsed: a kbuild file, or a source with the names it is scanned with.
  */
-type Taken = { shape: Omit<SourceRead, 'facts'> | null; text: string | null; names: string[] | null };
+type Taken = { shape: Omit<SourceRead, 'facts'> | null; text: string | null; names: string[] | null; missing?: true };
 const NOTHING: Taken = { shape: null, text: null, names: null };
+const MISSING: Taken = { ...NOTHING, missing: true };
 
 /** What a request's blob must contain for more than a look: the rest come back as false. */
 function needlesOf(request: FactsRequest): string[] {
@@ -80,7 +84,7 @@ function take(request: FactsRequest, bytes: Buffer): Taken {
 function factsOf(request: FactsRequest, taken: Taken, counts: FactsCounts): Facts {
   counts.read++;
   if (request.kind === 'kbuild') return taken.text === null ? false : (kbuildNamespaceOf(taken.text) ?? false);
-  if (!taken.shape) return NOT_SOURCE;
+  if (!taken.shape) return taken.missing ? MISSING_SOURCE : NOT_SOURCE;
   const { needle, present, spliced } = taken.shape;
   const { names, text } = taken;
   if (names === null || text === null) return { facts: false, needle, present, spliced };
@@ -151,7 +155,7 @@ export class FactsQueue {
       this.inFlight++;
       // The next requests go out before this blob is scanned, so git is not kept waiting meanwhile.
       this.reader.readTaking(job.request.blob, needlesOf(job.request), (bytes) => take(job.request, bytes)).then(
-        (taken) => (this.release(), job.resolve(taken || NOTHING)),
+        (taken) => (this.release(), job.resolve(taken === null ? MISSING : taken || NOTHING)),
         (error: unknown) => (this.release(), job.reject(error)),
       );
     }

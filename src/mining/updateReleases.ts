@@ -9,7 +9,8 @@ import { compareReleases, firstReleases, isReleaseTag } from './releaseTags.js';
  * mined commit is mined, so a commit new to the record is in no release tag it knew: with the same
  * tags nothing changes. New tags claim what they reach that had no release or a higher one (a lower
  * release can come to contain a commit mined earlier: 2.4's branch merged into 2.6 again later),
- * walking only that; a tag deleted or moved makes every commit's release computed anew.
+ * walking only that; a tag deleted or moved (or none known yet) makes every commit's release
+ * computed anew.
  */
 export function updateReleases(db: Db, tags: ReadonlyMap<string, string>): void {
   const commits = commitsTable(db);
@@ -20,7 +21,8 @@ export function updateReleases(db: Db, tags: ReadonlyMap<string, string>): void 
   const dropped = [...known].some(([tag, sha]) => mined.get(tag) !== sha);
   if (added.length === 0 && !dropped) return;
   db.transaction(() => {
-    if (dropped) recomputeAll(db, [...mined].map(([tag, sha]) => ({ tag, sha })));
+    // A first mine's tags reach nearly every commit: one read of the graph beats a query for each.
+    if (dropped || known.size === 0) recomputeAll(db, [...mined].map(([tag, sha]) => ({ tag, sha })));
     else {
       const lines = new Map<string, ReturnType<typeof commits.lineOf>>();
       const lineOf = (sha: string): ReturnType<typeof commits.lineOf> => {

@@ -64,6 +64,15 @@ test('blobs read and found plain are handed over with the names they were read f
     assert.equal(reopened.namesOf(blob('kernel/a.c')), undefined);
   }));
 
+test('a blob git lacks reads as no facts but is never recorded plain: another repository may have it', () =>
+  withFiles(async (db, loader) => {
+    const facts = new BlobFacts(loader, plainBlobsTable(db));
+    const absent = 'f'.repeat(40);
+    assert.equal(await facts.source(absent, new Set()), false);
+    assert.equal(loader.counts.read, 1);
+    assert.deepEqual(facts.takeFoundPlain(), []);
+  }));
+
 test('the replay\'s own reads of recorded blobs are answered without git, under names the record covers; the read-ahead reads', () =>
   withFiles(async (db, loader, blob) => {
     plainBlobsTable(db).add([[blob('net/only.c'), new Set()], [blob('lib/none.c'), new Set()]]);

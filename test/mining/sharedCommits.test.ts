@@ -34,3 +34,40 @@ test('mining a second branch mines only the commits the first did not have, and 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a force-push in one repository keeps the commits another repository in the database mined on top of them', async () => {
+  const { storeRows, tempDbDir } = await import('../helpers/storeRows.js');
+  const dbs = tempDbDir();
+  const day = (n: number): string => `2004-01-0${n} 10:00:00 +0000`;
+  // Two clones of one history: `fork` stops at g, `main` goes on to c2 (tagged v1.0).
+  const [main, fork] = [RepoBuilder.create(), RepoBuilder.create()];
+  try {
+    for (const repo of [main, fork]) {
+      repo.commit('c1', { files: { 'kernel/module.c': 'EXPORT_SYMBOL(register_module_notifier);\n' }, date: day(1) });
+      repo.commit('g', { files: { 'kernel/module.c': 'EXPORT_SYMBOL_GPL(register_module_notifier);\n' }, date: day(2) });
+    }
+    assert.equal(fork.id('g'), main.id('g'), 'the same commits in both');
+    main.commit('c2', { files: { 'kernel/kmod.c': 'EXPORT_SYMBOL(request_module);\n' }, date: day(3) });
+    main.tag('v1.0', 'c2');
+    const db = openStore(dbs.file());
+    await mineHistory({ repo: fork.dir, db });
+    await mineHistory({ repo: main.dir, db });
+    // The fork drops g; main's c2 still stands on it.
+    fork.git(['reset', '-q', '--hard', fork.id('c1')]);
+    fork.commit('y', { files: { 'kernel/kmod.c': 'EXPORT_SYMBOL_GPL(request_module);\n' }, date: day(4) });
+    assert.equal((await mineHistory({ repo: fork.dir, db })).rewrittenFrom, main.id('g'));
+    assert.equal((await mineHistory({ repo: main.dir, db })).mined, 0, 'nothing of main is missing');
+
+    const fresh = openStore(dbs.file());
+    await mineHistory({ repo: main.dir, db: fresh });
+    await mineHistory({ repo: fork.dir, db: fresh });
+    await mineHistory({ repo: main.dir, db: fresh });
+    assert.deepEqual(storeRows(db), storeRows(fresh));
+    assert.ok(storeRows(db).events.some((e) => e.commit === main.id('g') && e.kind === 'tightened'), 'g\'s tightening stays');
+    for (const store of [db, fresh]) store.close();
+  } finally {
+    main.cleanup();
+    fork.cleanup();
+    dbs.remove();
+  }
+});
