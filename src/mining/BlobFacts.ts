@@ -49,7 +49,7 @@ export class BlobFacts {
 
   /**
    * @param recorded blobs earlier mines found plain. Only the replay's own reads look there: the
-   * read-ahead asks for the blobs new commits changed, which no earlier mine read.
+   * read-ahead asks for the blobs new commits changed, which an earlier mine has seldom read.
    */
   constructor(private readonly loader: FactsLoader, private readonly recorded: PlainBlobs = NONE_RECORDED) {}
 
