@@ -23,7 +23,7 @@ export async function forgetRewritten(db: Db, repo: string, oldTip: string, newT
   }
   // What a commit that stays stands on stays too (another repository in the database mined it
   // on top): the record keeps every ancestor of a mined commit, as releases and rebuilds assume.
-  for (const [sha, ofSha] of parents) if (!gone.has(sha)) stack.push(...ofSha.filter((p) => gone.has(p)));
+  for (const [sha, itsParents] of parents) if (!gone.has(sha)) stack.push(...itsParents.filter((p) => gone.has(p)));
   while (stack.length > 0) {
     const sha = stack.pop()!;
     if (gone.delete(sha)) stack.push(...parents.get(sha)!);

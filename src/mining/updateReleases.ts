@@ -5,9 +5,10 @@ import type { Db } from '../storage/openStore.js';
 import { compareReleases, firstReleases, isReleaseTag } from './releaseTags.js';
 
 /**
- * Keeps every commit's first release true to the release tags on mined commits. Every ancestor of a
- * mined commit is mined, so a commit new to the record is in no release tag it knew: with the same
- * tags nothing changes. New tags claim what they reach that had no release or a higher one (a lower
+ * Keeps every commit's first release true to the release tags on mined commits. The record keeps
+ * every ancestor of a mined commit, as far as the history goes (forgetRewritten keeps what other
+ * repositories' commits stand on), so a commit new to the record is in no release tag it knew:
+ * with the same tags nothing changes. New tags claim what they reach that had no release or a higher one (a lower
  * release can come to contain a commit mined earlier: 2.4's branch merged into 2.6 again later),
  * walking only that; a tag deleted or moved (or none known yet) makes every commit's release
  * computed anew.
