@@ -2,9 +2,10 @@
 // facts. Blobs that cannot export (no needle in their bytes) are remembered as `false` and never
 // assembled. The cache forgets what a whole segment of the mine did not ask for: most blobs are
 // asked for only by the commit that changed them, and the facts of every blob of a history, kept to
-// the end, made the heap larger and each full garbage collection longer. Blobs found plain are also
-// recorded in the database (`PlainBlobs`), so a later mine's rebuilds of old states need not read them.
-import type { PlainBlobs } from '../storage/plainBlobsTable.js';
+// the end, made the heap larger and each full garbage collection longer. What a first read finds is
+// also recorded in the database (`KnownBlobs`), so a later mine's rebuilds of old states need not
+// read those blobs again.
+import type { Finding, KnownBlobs } from '../storage/knownBlobsTable.js';
 import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
 import type { SourceFacts } from '../exports/scanSource.js';
 import type { FactsLoader } from './factsLoaders.js';
@@ -37,24 +38,27 @@ const NONE: SourceAnswer = Promise.resolve(false);
 // The shapes of almost every blob, shared.
 const WITH_NEEDLE = { needle: true, present: [], spliced: false };
 const WITHOUT_NEEDLE = { needle: false, present: [], spliced: false };
-const NONE_RECORDED: PlainBlobs = { namesOf: () => undefined };
+const NONE_RECORDED: KnownBlobs = { recordOf: () => undefined };
 
 export class BlobFacts {
   private current = new Map<string, SourceEntry | KbuildEntry>();
   private previous = new Map<string, SourceEntry | KbuildEntry>();
   /** Every extra wrapper name asked for so far: each read notes which of them a blob contains. */
   private universe: ReadonlySet<string> = new Set();
-  /** Blobs read and found plain since the last `takeFoundPlain`, with the names they were read for. */
-  private found: [string, ReadonlySet<string>][] = [];
+  /** What first reads found since the last `takeFound`, with the names each blob was read for. */
+  private found: [string, ReadonlySet<string>, Finding][] = [];
 
   /**
-   * @param recorded blobs earlier mines found plain. Only the replay's own reads look there: the
-   * read-ahead asks for the blobs new commits changed, which an earlier mine has seldom read.
+   * @param recorded what earlier mines found. Only the replay's own reads look there: the read-ahead
+   * asks for the blobs new commits changed, which an earlier mine has seldom read.
    */
-  constructor(private readonly loader: FactsLoader, private readonly recorded: PlainBlobs = NONE_RECORDED) {}
+  constructor(private readonly loader: FactsLoader, private readonly recorded: KnownBlobs = NONE_RECORDED) {}
 
-  /** The blobs read and found plain since the last call, for the database. */
-  takeFoundPlain(): [string, ReadonlySet<string>][] {
+  /**
+   * What first reads found since the last call, for the database: plain blobs, and those with EXPORT
+   * and none of the names (nearly all that export). Other blobs' facts depend on the names asked for.
+   */
+  takeFound(): [string, ReadonlySet<string>, Finding][] {
     const found = this.found;
     this.found = [];
     return found;
@@ -83,7 +87,7 @@ export class BlobFacts {
   source(blob: string, extraNames: ReadonlySet<string>, urgent = true): SourceAnswer {
     const names = [...extraNames];
     if (names.some((name) => !this.universe.has(name))) this.universe = new Set([...this.universe, ...names]);
-    const entry = (this.get(blob) ?? (urgent ? this.recordedPlain(blob) : undefined)) as SourceEntry | undefined;
+    const entry = (this.get(blob) ?? (urgent ? this.recordedEntry(blob) : undefined)) as SourceEntry | undefined;
     if (!entry || names.some((name) => !entry.universe.has(name))) return this.read(blob, names, urgent);
     // While the first read is out, what the names decide is not known yet.
     if (!entry.shape) {
@@ -134,9 +138,10 @@ export class BlobFacts {
     const entry: SourceEntry = { universe, first: NONE, shape: null, firstKey: null, others: null, settled: null };
     entry.first = read.then(({ facts, needle, present, spliced, missing }) => {
       entry.shape = present.length === 0 && !spliced ? (needle ? WITH_NEEDLE : WITHOUT_NEEDLE) : { needle, present, spliced };
-      // Only bytes read are known plain: a blob this clone lacks may be another repository's export.
-      if (entry.shape === WITHOUT_NEEDLE && !missing) this.found.push([blob, universe]);
       entry.firstKey = answerKey(names, entry.shape);
+      // Only bytes read are known: a blob this clone lacks may be another repository's export.
+      if (entry.shape === WITHOUT_NEEDLE && !missing) this.found.push([blob, universe, null]);
+      if (entry.shape === WITH_NEEDLE) this.found.push([blob, universe, facts]);
       if (entry.firstKey !== null) (entry.settled ??= new Map()).set(entry.firstKey, facts);
       return facts;
     });
@@ -146,11 +151,15 @@ export class BlobFacts {
     return entry.first;
   }
 
-  /** An entry for a blob an earlier mine found plain, as that read left it; undefined when none did. */
-  private recordedPlain(blob: string): SourceEntry | undefined {
-    const universe = this.recorded.namesOf(blob);
-    if (!universe) return undefined;
-    const entry: SourceEntry = { universe, first: NONE, shape: WITHOUT_NEEDLE, firstKey: null, others: null, settled: null };
+  /** An entry for a blob an earlier mine recorded, as that read left it; undefined when none did. */
+  private recordedEntry(blob: string): SourceEntry | undefined {
+    const record = this.recorded.recordOf(blob);
+    if (!record) return undefined;
+    const { names: universe, found } = record;
+    // A blob with EXPORT and none of its names is scanned with none of them, whatever is asked (answerKey '').
+    const entry: SourceEntry = found === null
+      ? { universe, first: NONE, shape: WITHOUT_NEEDLE, firstKey: null, others: null, settled: null }
+      : { universe, first: Promise.resolve(found), shape: WITH_NEEDLE, firstKey: '', others: null, settled: new Map([['', found]]) };
     this.current.set(blob, entry);
     return entry;
   }

@@ -15,7 +15,7 @@ import { EMPTY_STATE, resultOf, type TreeState } from '../snapshot/TreeState.js'
 import { stateFromJson, stateToJson } from '../snapshot/stateJson.js';
 import { commitsTable } from '../storage/commitsTable.js';
 import { miningStateTables } from '../storage/miningStateTables.js';
-import { plainBlobsTable } from '../storage/plainBlobsTable.js';
+import { type Finding, knownBlobsTable } from '../storage/knownBlobsTable.js';
 import { acquireMiningLock } from '../storage/miningLock.js';
 import type { Db } from '../storage/openStore.js';
 import { BlobFacts } from './BlobFacts.js';
@@ -150,19 +150,19 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     // The states of the newest releases and -rcs replayed here, stored for later mines to rebuild from.
     const versionStates = new NewestStates(KEPT_RELEASE_STATES);
     // The tip's exports and its state (for the next mine to start from), stored together.
-    function saveTip(state: TreeState, foundPlain: Iterable<readonly [string, ReadonlySet<string>]> = []): void {
+    function saveTip(state: TreeState, found: Iterable<readonly [string, ReadonlySet<string>, Finding]> = []): void {
       const json = stateToJson(state);
       const releases = versionStates.all().map(({ sha, time, state }) => ({ sha, time, json: stateToJson(state) }));
       db.transaction(() => {
         mining.replaceTipExports(repo, ref, resultOf(state).exports);
         mining.setTipState(repo, ref, tip, json);
         mining.keepReleaseStates(releases, KEPT_RELEASE_STATES);
-        plainBlobsTable(db).add(foundPlain);
+        knownBlobsTable(db).add(found);
       }).immediate();
     }
     if (todo.length > 0) {
       loader = factsLoader(repo, threadsFor(options.jobs, todo.length));
-      const facts = new BlobFacts(loader, plainBlobsTable(db));
+      const facts = new BlobFacts(loader, knownBlobsTable(db));
       const mergeDiffs = new MergeDiffs(differ);
       // git starts on the first segment (no wrapper names known yet) while the graph and plans are made.
       const segments = segmentsOf(todo, options.segmentSize ?? DEFAULT_SEGMENT);
@@ -236,7 +236,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
         }
         phases.replayMs += performance.now() - clock - (phases.streamMs - streamedBefore);
         clock = performance.now();
-        writeSegment(db, results, facts.takeFoundPlain());
+        writeSegment(db, results, facts.takeFound());
         phases.writeMs += performance.now() - clock;
         done += segment.length;
         options.onProgress?.({ done, total: todo.length, events: summary.events, elapsedMs: performance.now() - started });
@@ -244,7 +244,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       phases.blobsRead = facts.counts.read;
       phases.blobsScanned = facts.counts.scanned;
       const tipState = await states.get(tip);
-      saveTip(tipState, facts.takeFoundPlain());
+      saveTip(tipState, facts.takeFound());
     } else if (previous !== tip || !mining.hasTipExports(repo, ref)) {
       // Nothing to mine, but this ref's tip exports are missing or old (a kill after the last segment).
       saveTip((await scanTree(treeFromCommit(repo, tip))).state);

@@ -5,18 +5,18 @@ import { commitsTable } from '../storage/commitsTable.js';
 import { eventsTable } from '../storage/eventsTable.js';
 import { miningStateTables } from '../storage/miningStateTables.js';
 import type { Db } from '../storage/openStore.js';
-import { plainBlobsTable } from '../storage/plainBlobsTable.js';
+import { type Finding, knownBlobsTable } from '../storage/knownBlobsTable.js';
 import { parseMessage } from './parseMessage.js';
 import type { Replayed } from './replayCommit.js';
 
 /**
- * One transaction per segment: its commits, events, symbol states and the advanced frontier, and the
- * blobs found plain while it was read (see BlobFacts).
+ * One transaction per segment: its commits, events, symbol states and the advanced frontier, and what
+ * the first reads of blobs found while it was read (see BlobFacts).
  */
 export function writeSegment(
   db: Db,
   results: readonly { record: CommitRecord; replayed: Replayed }[],
-  foundPlain: Iterable<readonly [string, ReadonlySet<string>]> = [],
+  found: Iterable<readonly [string, ReadonlySet<string>, Finding]> = [],
 ): void {
   const commits = commitsTable(db);
   const events = eventsTable(db);
@@ -42,6 +42,6 @@ export function writeSegment(
       for (const state of replayed.symbolStates) events.insertSymbolState(id, state);
       mining.advanceFrontier(id, record.parents);
     }
-    plainBlobsTable(db).add(foundPlain);
+    knownBlobsTable(db).add(found);
   }).immediate();
 }

@@ -139,6 +139,23 @@ export const MIGRATIONS: readonly string[] = [
     names INTEGER NOT NULL REFERENCES wrapper_name_sets(id)
   ) STRICT, WITHOUT ROWID;
   `,
+  `
+  -- Source blobs a mine read and what their bytes told under a set of wrapper names: plain (neither
+  -- EXPORT nor any of the names), or exporting (EXPORT and none of the names), with the facts
+  -- scanned in blob_facts (factsCodec; 'false' when it exports nothing). A blob's bytes never change,
+  -- so neither does what it is. The facts are in a rowid table: a WITHOUT ROWID row of a few KB
+  -- spills to overflow pages of its own. A later mine that rebuilds an old commit's state reads
+  -- them from here instead of from git. A change to what the scanner finds must come with a
+  -- migration that empties both tables (and the stored states, which hold facts too).
+  CREATE TABLE known_blobs (
+    blob BLOB PRIMARY KEY,              -- the blob id's bytes
+    names INTEGER NOT NULL REFERENCES wrapper_name_sets(id),
+    exporting INTEGER NOT NULL          -- 1: its facts are in blob_facts
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE blob_facts (blob BLOB PRIMARY KEY, facts TEXT NOT NULL) STRICT;
+  INSERT INTO known_blobs (blob, names, exporting) SELECT blob, names, 0 FROM plain_blobs;
+  DROP TABLE plain_blobs;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
