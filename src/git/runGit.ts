@@ -40,7 +40,12 @@ export async function* gitRecords(repo: string, args: string[], okStatuses: read
       pending = pending.subarray(start);
     }
   } finally {
-    if (child.exitCode === null) child.kill();
+    // A consumer that stops early (its own error, or enough read) gets no failure for the kill: were
+    // it left unhandled, it would end the process with a git error instead of the consumer's.
+    if (child.exitCode === null) {
+      finished.catch(() => {});
+      child.kill();
+    }
   }
   await finished;
   if (pending.length > 0) yield pending;

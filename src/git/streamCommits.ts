@@ -69,7 +69,12 @@ export async function* streamCommits(repo: string, shas: readonly string[]): Asy
     }
     if (current) yield current;
   } finally {
-    if (child.exitCode === null) child.kill();
+    // A consumer that stops early (its own error, or enough read) gets no failure for the kill: were
+    // it left unhandled, it would end the process with a git error instead of the consumer's.
+    if (child.exitCode === null) {
+      finished.catch(() => {});
+      child.kill();
+    }
   }
   await finished;
 }
