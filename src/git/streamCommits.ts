@@ -69,12 +69,11 @@ export async function* streamCommits(repo: string, shas: readonly string[]): Asy
     }
     if (current) yield current;
   } finally {
-    // A consumer that stops early (its own error, or enough read) gets no failure for the kill: were
-    // it left unhandled, it would end the process with a git error instead of the consumer's.
-    if (child.exitCode === null) {
-      finished.catch(() => {});
-      child.kill();
-    }
+    // A consumer that stops early (its own error, or enough read) is not answered with git's failure
+    // (the kill, or an earlier exit): left unhandled, it would end the process instead of the
+    // consumer's error. A stream read to its end still awaits it below.
+    finished.catch(() => {});
+    if (child.exitCode === null) child.kill();
   }
   await finished;
 }

@@ -1,8 +1,8 @@
 // A source blob's facts in the compact JSON the record of known blobs keeps them in. Nearly all of
 // it is export invocations, one a line, so each is a short tuple: the invocation's name by its
 // index in the blob's list of names, its line as a step from the one before, its arguments (a
-// one-token argument as that token). On linux-history this is 13 MB for 28,869 exporting blobs,
-// against 34 MB as plain JSON.
+// one-token argument as that token). On linux-history `master` this is 14 MB for 29,397 exporting
+// blobs, against about 35 MB as plain JSON.
 import type { Invocation, MacroDefinition, SourceFacts } from '../exports/scanSource.js';
 
 type Argument = string | string[];

@@ -30,6 +30,10 @@ const FILES: Record<string, string> = {
   'lib/none.c': 'int g(void) { return 0; }\n',
   // EXPORT only in a comment: scanned, and exports nothing.
   'kernel/comment.c': '/* see EXPORT_SYMBOL in a.c */\nint c;\n',
+  // EXPORT and the wrapper, and EXPORT and the wrapper's name split by a backslash-newline: under
+  // the wrapper, what these export depends on the names asked for, so they are never recorded then.
+  'kernel/both.c': 'int e;\nEXPORT_SYMBOL(e);\nPROVIDES_THING(e);\n',
+  'kernel/spliced.c': 'int f;\nEXPORT_SYMBOL(f);\nPROVIDES_\\\nTHING(f);\n',
 };
 
 /** FILES in one commit, a database and a reader, for `body`. */
@@ -63,9 +67,11 @@ test('what first reads find is handed over with the names the blobs were read fo
       [blob('net/only.c'), none, null],
       [blob('lib/none.c'), none, null],
       [blob('kernel/comment.c'), none, scanSource(FILES['kernel/comment.c']!)],
+      [blob('kernel/both.c'), none, scanSource(FILES['kernel/both.c']!)],
+      [blob('kernel/spliced.c'), none, scanSource(FILES['kernel/spliced.c']!)],
     ]));
     assert.deepEqual(facts.takeFound(), [], 'each is handed over once');
-    // Under the wrapper, net/only.c holds a name: what it exports depends on the names, so it is not recorded.
+    // Under the wrapper, net/only.c and kernel/both.c hold the name and kernel/spliced.c may: not recorded.
     const thing = new Set(['PROVIDES_THING']);
     const later = new BlobFacts(loader, knownBlobsTable(db));
     for (const path of Object.keys(FILES)) await later.source(blob(path), thing, false);

@@ -36,6 +36,8 @@ test('facts with nothing in them, and invocations out of line order, come back a
   const empty = scanSource('/* EXPORT_SYMBOL is used elsewhere */\n');
   assert.deepEqual(decodeFacts(encodeFacts(empty)), empty);
   const facts = scanSource('int a, b;\nEXPORT_SYMBOL(a);\nEXPORT_SYMBOL(b);\n');
-  const reordered = { ...facts, invocations: [...facts.invocations].reverse() };
+  // Reversed, and with arguments of no tokens and no arguments at all (as `EXPORT_SYMBOL()` would give).
+  const odd = [{ ...facts.invocations[0]!, args: [[]] }, { ...facts.invocations[0]!, args: [] }];
+  const reordered = { ...facts, invocations: [...facts.invocations].reverse().concat(odd) };
   assert.deepEqual(decodeFacts(encodeFacts(reordered)), reordered);
 });
