@@ -141,7 +141,8 @@ export class BlobFacts {
       entry.firstKey = answerKey(names, entry.shape);
       // Only bytes read are known: a blob this clone lacks may be another repository's export.
       if (entry.shape === WITHOUT_NEEDLE && !missing) this.found.push([blob, universe, null]);
-      if (entry.shape === WITH_NEEDLE) this.found.push([blob, universe, facts]);
+      // With EXPORT in its bytes a blob is always scanned: its facts are never false.
+      if (entry.shape === WITH_NEEDLE && facts) this.found.push([blob, universe, facts]);
       if (entry.firstKey !== null) (entry.settled ??= new Map()).set(entry.firstKey, facts);
       return facts;
     });

@@ -7,9 +7,9 @@ import { prepared } from './prepared.js';
 
 /**
  * What a read found in a blob under a set of names: null when it is plain (neither EXPORT nor any of
- * the names in its bytes); else EXPORT and none of the names, with its facts (false: it exports nothing).
+ * the names in its bytes); else EXPORT and none of the names, with the facts its scan found.
  */
-export type Finding = SourceFacts | false | null;
+export type Finding = SourceFacts | null;
 
 export interface KnownBlob {
   names: ReadonlySet<string>;
@@ -51,8 +51,10 @@ export function knownBlobsTable(db: Db) {
       if (row === undefined) return undefined;
       const [names, exporting] = row;
       // Most are plain: their facts are looked for only when there are some.
-      const facts = exporting ? prepared(db, 'SELECT facts FROM blob_facts WHERE blob = ?').pluck().get(id) as string : null;
-      return { names: nameSet(names), found: facts === null ? null : facts === 'false' ? false : decodeFacts(facts) };
+      if (!exporting) return { names: nameSet(names), found: null };
+      const facts = prepared(db, 'SELECT facts FROM blob_facts WHERE blob = ?').pluck().get(id) as string | undefined;
+      // Written together; were the facts gone all the same, the blob is read again rather than guessed.
+      return facts === undefined ? undefined : { names: nameSet(names), found: decodeFacts(facts) };
     },
     /** Records what reads found, each under the names it was read for (a later record replaces an earlier: both are true). */
     add(found: Iterable<readonly [blob: string, names: ReadonlySet<string>, found: Finding]>): void {
@@ -61,7 +63,7 @@ export function knownBlobsTable(db: Db) {
       for (const [blob, names, facts] of found) {
         const id = Buffer.from(blob, 'hex');
         put.run(id, idOf(names), facts === null ? 0 : 1);
-        if (facts !== null) putFacts.run(id, facts === false ? 'false' : encodeFacts(facts));
+        if (facts !== null) putFacts.run(id, encodeFacts(facts));
       }
     },
   } satisfies KnownBlobs & Record<string, unknown>;

@@ -142,7 +142,7 @@ export const MIGRATIONS: readonly string[] = [
   `
   -- Source blobs a mine read and what their bytes told under a set of wrapper names: plain (neither
   -- EXPORT nor any of the names), or exporting (EXPORT and none of the names), with the facts
-  -- scanned in blob_facts (factsCodec; 'false' when it exports nothing). A blob's bytes never change,
+  -- scanned in blob_facts (factsCodec). A blob's bytes never change,
   -- so neither does what it is. The facts are in a rowid table: a WITHOUT ROWID row of a few KB
   -- spills to overflow pages of its own. A later mine that rebuilds an old commit's state reads
   -- them from here instead of from git. A change to what the scanner finds must come with a

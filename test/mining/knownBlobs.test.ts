@@ -83,14 +83,17 @@ test('what first reads find is handed over with the names the blobs were read fo
 
     const table = knownBlobsTable(db);
     table.add([[blob('net/only.c'), none, null], [blob('lib/none.c'), none, null], [blob('kernel/a.c'), none, scanSource(FILES['kernel/a.c']!)]]);
-    table.add([[blob('lib/none.c'), thing, null], [blob('kernel/a.c'), thing, scanSource(FILES['kernel/a.c']!)], [blob('kernel/comment.c'), none, false]]);
+    table.add([[blob('lib/none.c'), thing, null], [blob('kernel/a.c'), thing, scanSource(FILES['kernel/a.c']!)], [blob('kernel/comment.c'), none, scanSource(FILES['kernel/comment.c']!)]]);
     const reopened = knownBlobsTable(db);
     assert.deepEqual(reopened.recordOf(blob('lib/none.c')), { names: thing, found: null });
     assert.deepEqual(reopened.recordOf(blob('net/only.c')), { names: none, found: null });
     assert.deepEqual(reopened.recordOf(blob('kernel/a.c')), { names: thing, found: scanSource(FILES['kernel/a.c']!) });
-    assert.deepEqual(reopened.recordOf(blob('kernel/comment.c')), { names: none, found: false });
+    assert.deepEqual(reopened.recordOf(blob('kernel/comment.c')), { names: none, found: scanSource(FILES['kernel/comment.c']!) });
     assert.equal(reopened.recordOf('f'.repeat(40)), undefined);
     assert.equal(db.prepare('SELECT count(*) FROM blob_facts').pluck().get(), 2, 'a blob recorded again keeps one row of facts');
+    // A record whose facts are gone is no record: the blob is read again.
+    db.prepare('DELETE FROM blob_facts WHERE blob = ?').run(Buffer.from(blob('kernel/a.c'), 'hex'));
+    assert.equal(knownBlobsTable(db).recordOf(blob('kernel/a.c')), undefined);
   }));
 
 test('a blob git lacks reads as no facts but is never recorded: another repository may have it', () =>
