@@ -17,6 +17,13 @@ const isIdentStart = (c: number): boolean =>
 const isIdentPart = (c: number): boolean => isIdentStart(c) || (c >= 48 && c <= 57);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** Where a backslash-newline (or backslash-CRLF) at text[i] ends, or -1 when none starts there. */
+function spliceAfter(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 92) return -1;
+  const newline = text.charCodeAt(i + 1) === 13 ? i + 2 : i + 1;
+  return text.charCodeAt(newline) === 10 ? newline + 1 : -1;
+}
+
 /** Whether text[i] is a `+` or `-` that continues a number's exponent (`1e+5`, `0x1p-3`). */
 function isExponentSign(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -129,12 +136,14 @@ export class Lexer {
       p++;
       for (;;) {
         while (p < n && isIdentPart(s.charCodeAt(p))) p++;
-        // `EXPORT_SYM\<newline>BOL`: a splice inside an identifier joins its halves.
-        const after = s.charCodeAt(p + 1) === 13 ? p + 2 : p + 1;
-        if (s.charCodeAt(p) !== 92 || s.charCodeAt(after) !== 10 || !isIdentPart(s.charCodeAt(after + 1))) break;
+        // `EXPORT_SYM\<newline>BOL`: splices inside an identifier (one or a run of them) join its halves.
+        let q = p;
+        let lines = 0;
+        for (let after = spliceAfter(s, q); after >= 0; after = spliceAfter(s, q)) (q = after), lines++;
+        if (lines === 0 || !isIdentPart(s.charCodeAt(q))) break;
         this.spliced = true;
-        this.currentLine++;
-        p = after + 1;
+        this.currentLine += lines;
+        p = q;
       }
       kind = Tok.Ident;
     } else if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(p + 1)))) {

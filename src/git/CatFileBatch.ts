@@ -11,16 +11,25 @@
 import { BatchedWriter } from './BatchedWriter.js';
 import { spawnGit } from './runGit.js';
 
+/**
+ * Whether some bytes hold what a caller looks for. Asked of each part of a blob as it arrives and of
+ * the seams between parts, so what it looks for must be at most `MAX_NEEDLE` bytes long.
+ */
+export type ContentTest = (bytes: Buffer) => boolean;
+
+/** The test for bytes that contain one of these strings. */
+export const containing = (needles: readonly string[]): ContentTest => (bytes) => needles.some((needle) => bytes.includes(needle));
+
 interface Pending {
-  needles: readonly string[] | null;
+  test: ContentTest | null;
   /** Turns the whole content into the answer, before `receive` lets go of git's buffer. */
   take: ((bytes: Buffer) => unknown) | null;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
 
-/** Longest needle we look for across a chunk boundary. */
-const MAX_NEEDLE = 64;
+/** Longest match a content test looks for across a chunk boundary. */
+export const MAX_NEEDLE = 64;
 const EMPTY = Buffer.alloc(0);
 
 export class CatFileBatch {
@@ -57,11 +66,11 @@ export class CatFileBatch {
   }
 
   /**
-   * What `take` makes of the content if it contains one of `needles` (false if it contains none,
-   * null if missing). `take` runs as soon as the content is whole and must not keep `bytes`.
+   * What `take` makes of the content if `test` finds what it looks for in it (false if not, null if
+   * missing). `take` runs as soon as the content is whole and must not keep `bytes`.
    */
-  readTaking<T>(object: string, needles: readonly string[], take: (bytes: Buffer) => T): Promise<T | false | null> {
-    return this.request(object, needles, take) as Promise<T | false | null>;
+  readTaking<T>(object: string, test: ContentTest, take: (bytes: Buffer) => T): Promise<T | false | null> {
+    return this.request(object, test, take) as Promise<T | false | null>;
   }
 
   /** In `check` mode: the id `rev:path` names, or null when there is no such path. */
@@ -75,11 +84,11 @@ export class CatFileBatch {
     await this.finished;
   }
 
-  private request(object: string, needles: readonly string[] | null, take: ((bytes: Buffer) => unknown) | null): Promise<unknown> {
+  private request(object: string, test: ContentTest | null, take: ((bytes: Buffer) => unknown) | null): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\0]/.test(object)) return Promise.resolve(null); // cannot be asked over this protocol
     return new Promise((resolve, reject) => {
-      this.queue.push({ needles, take, resolve, reject });
+      this.queue.push({ test, take, resolve, reject });
       this.writer.write(`${object}\n`);
     });
   }
@@ -126,15 +135,15 @@ export class CatFileBatch {
     this.remaining = Number(header.slice(header.lastIndexOf(' ') + 1));
     this.parts = [];
     this.tail = EMPTY;
-    this.found = waiting?.needles === null;
+    this.found = waiting?.test === null;
   }
 
   private addPart(part: Buffer): void {
     const waiting = this.queue[0];
-    if (!this.found && waiting?.needles) {
+    if (!this.found && waiting?.test) {
       // Look in this part, and across the seam with the last bytes received (however small the parts).
       const seam = this.tail.length > 0 ? Buffer.concat([this.tail, part.subarray(0, MAX_NEEDLE)]) : null;
-      this.found = waiting.needles.some((needle) => part.includes(needle) || (seam?.includes(needle) ?? false));
+      this.found = waiting.test(part) || (seam !== null && waiting.test(seam));
       // Only the last bytes are kept for the next seam: copying whole parts would copy every blob.
       this.tail = part.length >= MAX_NEEDLE ? part.subarray(part.length - MAX_NEEDLE) : Buffer.concat([this.tail, part]).subarray(-MAX_NEEDLE);
     }

@@ -1,4 +1,4 @@
-// Short git questions the miner asks: ancestry, tags, and which files of a commit hold some text.
+// Short git questions the miner asks: ancestry, tags, reachable commits, a file at a commit.
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { gitRecords, spawnGit } from './runGit.js';
@@ -22,15 +22,6 @@ export async function listTags(repo: string): Promise<Map<string, string>> {
     if (name && object) tags.set(name, peeled || object);
   }
   return tags;
-}
-
-/** Paths in a commit's tree whose content contains one of `needles`. */
-export async function grepTree(repo: string, commit: string, needles: readonly string[]): Promise<string[]> {
-  if (needles.length === 0) return [];
-  const paths: string[] = [];
-  const args = ['grep', '-l', '-z', '-F', ...needles.flatMap((n) => ['-e', n]), commit, '--'];
-  for await (const record of gitRecords(repo, args, [0, 1])) paths.push(record.toString('utf8').slice(commit.length + 1));
-  return paths;
 }
 
 /** Every commit reachable from `tip`. */

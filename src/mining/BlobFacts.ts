@@ -36,8 +36,8 @@ interface KbuildEntry {
 
 const NONE: SourceAnswer = Promise.resolve(false);
 // The shapes of almost every blob, shared.
-const WITH_NEEDLE = { needle: true, present: [], spliced: false };
-const WITHOUT_NEEDLE = { needle: false, present: [], spliced: false };
+const WITH_NEEDLE = { needle: true, present: [] };
+const WITHOUT_NEEDLE = { needle: false, present: [] };
 const NONE_RECORDED: KnownBlobs = { recordOf: () => undefined };
 
 export class BlobFacts {
@@ -136,8 +136,8 @@ export class BlobFacts {
     const universe = this.universe;
     const read = this.loader.load({ kind: 'source', blob, names, universe: [...universe], urgent }) as Promise<SourceRead>;
     const entry: SourceEntry = { universe, first: NONE, shape: null, firstKey: null, others: null, settled: null };
-    entry.first = read.then(({ facts, needle, present, spliced, missing }) => {
-      entry.shape = present.length === 0 && !spliced ? (needle ? WITH_NEEDLE : WITHOUT_NEEDLE) : { needle, present, spliced };
+    entry.first = read.then(({ facts, needle, present, missing }) => {
+      entry.shape = present.length === 0 ? (needle ? WITH_NEEDLE : WITHOUT_NEEDLE) : { needle, present };
       entry.firstKey = answerKey(names, entry.shape);
       // Only bytes read are known: a blob this clone lacks may be another repository's export.
       if (entry.shape === WITHOUT_NEEDLE && !missing) this.found.push([blob, universe, null]);

@@ -1,11 +1,12 @@
 // Reads blobs through a `git cat-file --batch` and turns them into facts: the same steps on the
 // main thread and on reader threads, so where a blob is read never changes what is found.
-import type { CatFileBatch } from '../git/CatFileBatch.js';
+import { type CatFileBatch, type ContentTest, containing } from '../git/CatFileBatch.js';
 import { decodeText } from '../git/decodeText.js';
 import { kbuildNamespaceOf } from '../exports/kbuildNamespaceOf.js';
 import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
 import { scanSource, type SourceFacts } from '../exports/scanSource.js';
 import { KBUILD_NEEDLE, SOURCE_NEEDLE } from '../exports/sourceKinds.js';
+import { mayHoldNeedle, needleView } from '../exports/splices.js';
 
 /**
  * A source blob to scan with the tree's wrapper names that have no EXPORT in them (`names`), noting
@@ -22,9 +23,10 @@ export interface SourceRequest {
 
 /**
  * A source blob's facts under the requested names, and what decides them under any other names
- * from the same universe: a name the bytes do not contain is never an identifier in them, unless
- * a backslash-newline splits one (`spliced`). So the facts of one blob are shared by the branches of
- * a history whose headers define different wrappers, instead of being read again for each.
+ * from the same universe: a name the bytes do not contain is never an identifier in them. So the
+ * facts of one blob are shared by the branches of a history whose headers define different
+ * wrappers, instead of being read again for each. "Contain" counts a name split by backslash-newlines
+ * (`EXP\<newline>ORT_SYMBOL`), which C joins before it reads names.
  */
 export interface SourceRead {
   facts: SourceFacts | false;
@@ -32,8 +34,6 @@ export interface SourceRead {
   needle: boolean;
   /** The names of the universe the bytes contain. */
   present: string[];
-  /** Whether a backslash-newline splits an identifier somewhere in the bytes. */
-  spliced: boolean;
   /** Whether git lacks the blob (read as no facts, but never recorded as plain). */
   missing?: true;
 }
@@ -47,7 +47,7 @@ export interface FactsCounts {
   scanned: number;
 }
 
-const NOT_SOURCE: SourceRead = { facts: false, needle: false, present: [], spliced: false };
+const NOT_SOURCE: SourceRead = { facts: false, needle: false, present: [] };
 const MISSING_SOURCE: SourceRead = { ...NOT_SOURCE, missing: true };
 
 /**
@@ -58,9 +58,15 @@ type Taken = { shape: Omit<SourceRead, 'facts'> | null; text: string | null; nam
 const NOTHING: Taken = { shape: null, text: null, names: null };
 const MISSING: Taken = { ...NOTHING, missing: true };
 
-/** What a request's blob must contain for more than a look: the rest come back as false. */
-function needlesOf(request: FactsRequest): string[] {
-  return request.kind === 'kbuild' ? [KBUILD_NEEDLE] : [SOURCE_NEEDLE, ...request.universe];
+const KBUILD_TEST = containing([KBUILD_NEEDLE]);
+
+/**
+ * What a request's blob must contain for more than a look: the rest come back as false. A source
+ * blob is also looked at when a splice may split a name in it; \`take\` then decides what it holds.
+ */
+function testOf(request: FactsRequest): ContentTest {
+  if (request.kind === 'kbuild') return KBUILD_TEST;
+  return mayHoldNeedle([SOURCE_NEEDLE, ...request.universe]);
 }
 
 /**
@@ -69,10 +75,8 @@ function needlesOf(request: FactsRequest): string[] {
  */
 function take(request: FactsRequest, bytes: Buffer): Taken {
   if (request.kind === 'kbuild') return { shape: null, text: decodeText(bytes), names: null };
-  const needle = bytes.includes(SOURCE_NEEDLE);
-  const present = request.universe.filter((name) => bytes.includes(name));
-  const spliced = present.length < request.universe.length && splitsIdentifier(bytes);
-  const shape = { needle, present, spliced };
+  const view = needleView(bytes);
+  const shape = { needle: view.includes(SOURCE_NEEDLE), present: request.universe.filter((name) => view.includes(name)) };
   const names = scanNames(request.names, shape);
   return { shape, text: names === null ? null : decodeText(bytes), names };
 }
@@ -85,11 +89,11 @@ function factsOf(request: FactsRequest, taken: Taken, counts: FactsCounts): Fact
   counts.read++;
   if (request.kind === 'kbuild') return taken.text === null ? false : (kbuildNamespaceOf(taken.text) ?? false);
   if (!taken.shape) return taken.missing ? MISSING_SOURCE : NOT_SOURCE;
-  const { needle, present, spliced } = taken.shape;
+  const { needle, present } = taken.shape;
   const { names, text } = taken;
-  if (names === null || text === null) return { facts: false, needle, present, spliced };
+  if (names === null || text === null) return { facts: false, needle, present };
   counts.scanned++;
-  return { facts: scanSource(text, names.length > 0 ? new Set(names) : undefined), needle, present, spliced };
+  return { facts: scanSource(text, names.length > 0 ? new Set(names) : undefined), needle, present };
 }
 
 /**
@@ -98,25 +102,7 @@ function factsOf(request: FactsRequest, taken: Taken, counts: FactsCounts): Fact
  */
 export function scanNames(names: readonly string[], shape: Omit<SourceRead, 'facts'>): string[] | null {
   const contained = names.filter((name) => shape.present.includes(name));
-  if (!shape.needle && contained.length === 0) return null;
-  return shape.spliced ? [...names] : contained;
-}
-
-const SPLICES = [Buffer.from('\\\n'), Buffer.from('\\\r\n')];
-
-/** Whether a backslash-newline has identifier characters on both sides (the Lexer joins such halves). */
-function splitsIdentifier(bytes: Buffer): boolean {
-  for (const splice of SPLICES) {
-    for (let at = bytes.indexOf(splice); at >= 0; at = bytes.indexOf(splice, at + 1)) {
-      if (at > 0 && isIdentifierByte(bytes[at - 1]!) && isIdentifierByte(bytes[at + splice.length] ?? 0)) return true;
-    }
-  }
-  return false;
-}
-
-/** Letters, digits, `_`, `$`, and any byte of a multi-byte character (counted as one, to be safe). */
-function isIdentifierByte(b: number): boolean {
-  return (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 95 || b === 36 || b >= 128;
+  return !shape.needle && contained.length === 0 ? null : contained;
 }
 
 /** The `git cat-file --batch` a mine reads blobs through: a large delta base cache is git's biggest speed knob here. */
@@ -154,7 +140,7 @@ export class FactsQueue {
       if (!job) return;
       this.inFlight++;
       // The next requests go out before this blob is scanned, so git is not kept waiting meanwhile.
-      this.reader.readTaking(job.request.blob, needlesOf(job.request), (bytes) => take(job.request, bytes)).then(
+      this.reader.readTaking(job.request.blob, testOf(job.request), (bytes) => take(job.request, bytes)).then(
         (taken) => (this.release(), job.resolve(taken === null ? MISSING : taken || NOTHING)),
         (error: unknown) => (this.release(), job.reject(error)),
       );

@@ -1,25 +1,23 @@
 // A checked-out tree on disk. `git grep --no-index` finds the files holding any needle (threaded,
-// one pass for all needles); only those are read.
+// one pass for all needles, one more for names a splice may split); only those are read.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NotADirectory } from '../errors.js';
-import { gitRecords } from '../git/runGit.js';
+import { candidates, grepHolding, grepSplits } from '../git/grepPaths.js';
+import { holdsNeedle } from '../exports/splices.js';
 import type { TreeFile, TreeSource } from './TreeFile.js';
 
 const PARALLEL_READS = 16;
 
 export function treeFromDirectory(root: string): TreeSource {
+  // Which files a splice may split a name in does not depend on the needles: grepped once.
+  let splits: Promise<string[]> | null = null;
   return {
     async *files(select, needles) {
       if (!(await stat(root).then((s) => s.isDirectory(), () => false))) throw new NotADirectory(root);
-      const paths: string[] = [];
-      // Exit status 1 means "no match". `--no-index` reads the directory as files, git or not.
-      const grep = ['grep', '--no-index', '-l', '-z', '-F', ...needles.flatMap((needle) => ['-e', needle]), '--', '.'];
-      for await (const record of gitRecords(root, grep, [0, 1])) {
-        const path = record.toString('utf8').replace(/^\.\//, '');
-        if (!path.startsWith('.git/') && select(path)) paths.push(path);
-      }
-      paths.sort();
+      const [holding, maySplit] = await Promise.all([grepHolding(root, needles, null), (splits ??= grepSplits(root, null))]);
+      const wanted = (path: string): boolean => !path.startsWith('.git/') && select(path);
+      const { paths, splitOnly } = candidates(holding.filter(wanted), maySplit.filter(wanted));
       // Reads run ahead in a small window so the disk and the parser overlap.
       const reads: Promise<TreeFile>[] = [];
       let next = 0;
@@ -33,7 +31,7 @@ export function treeFromDirectory(root: string): TreeSource {
       while (reads.length > 0) {
         const file = await reads.shift()!;
         refill();
-        yield file;
+        if (!splitOnly.has(file.path) || holdsNeedle(file.bytes, needles)) yield file;
       }
     },
   };

@@ -156,6 +156,29 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO known_blobs (blob, names, exporting) SELECT blob, names, 0 FROM plain_blobs;
   DROP TABLE plain_blobs;
   `,
+  `
+  -- Mines before this one skipped every blob whose bytes did not spell EXPORT or a wrapper's name,
+  -- so they missed an export whose name a backslash-newline splits (\`EXP\\<newline>ORT_SYMBOL(x);\`).
+  -- Events, states and the record may all lack such exports: everything mined is emptied and the
+  -- next mine mines the history again. Only meta (the mining lock) is kept.
+  DELETE FROM events;
+  DELETE FROM symbol_states;
+  DELETE FROM frontier;
+  DELETE FROM refs;
+  DELETE FROM tip_exports;
+  DELETE FROM release_licenses;
+  DELETE FROM releases;
+  DELETE FROM path_subsystems;
+  DELETE FROM symbol_subsystems;
+  DELETE FROM subsystems;
+  DELETE FROM symbols;
+  DELETE FROM tip_states;
+  DELETE FROM release_states;
+  DELETE FROM known_blobs;
+  DELETE FROM blob_facts;
+  DELETE FROM wrapper_name_sets;
+  DELETE FROM commits;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -96,6 +96,13 @@ test('a backslash-newline inside an identifier joins its halves, as in translati
   assert.deepEqual(placed('EXPORT_SYM\\\nBOL(foo);\n').slice(0, 2), ['EXPORT_SYMBOL@1', '(@2']);
 });
 
+test('a run of backslash-newlines inside an identifier joins its halves too, CRLF ones included, and counts each line', () => {
+  assert.deepEqual(placed('EX\\\n\\\r\nPORT_SYMBOL(foo);\nbar\n').slice(0, 2), ['EXPORT_SYMBOL@1', '(@3']);
+  assert.deepEqual(placed('EX\\\n\\\r\nPORT_SYMBOL(foo);\nbar\n').at(-1), 'bar@4');
+  // A splice run that ends before a space splits nothing.
+  assert.deepEqual(placed('EX\\\n\\\n PORT\n').slice(0, 2), ['EX@1', 'PORT@3']);
+});
+
 test('a stray backslash is a punctuator', () => {
   assert.deepEqual(tokens('a \\ b').map((t) => [t.kind, t.text]), [['ident', 'a'], ['punct', '\\'], ['ident', 'b']]);
 });

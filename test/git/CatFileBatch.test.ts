@@ -6,7 +6,7 @@ import { isolateGit } from '../helpers/isolateGit.js';
 
 const restore = isolateGit();
 const { RepoBuilder } = await import('../helpers/RepoBuilder.js');
-const { CatFileBatch } = await import('../../src/git/CatFileBatch.js');
+const { CatFileBatch, containing } = await import('../../src/git/CatFileBatch.js');
 test.after(restore);
 
 const DATE = '2004-02-01 10:00:00 +0000';
@@ -35,10 +35,10 @@ test('readTaking hands the whole content to take, and answers what take made of 
       return bytes.toString('latin1');
     };
     const [big, plain, small, missing] = await Promise.all([
-      reader.readTaking(blob('kernel/large.c'), ['EXPORT_'], take),
-      reader.readTaking(blob('kernel/plain.c'), ['EXPORT_'], take),
-      reader.readTaking(blob('kernel/small.c'), ['EXPORT_'], take),
-      reader.readTaking('0123456789012345678901234567890123456789', ['EXPORT_'], take),
+      reader.readTaking(blob('kernel/large.c'), containing(['EXPORT_']), take),
+      reader.readTaking(blob('kernel/plain.c'), containing(['EXPORT_']), take),
+      reader.readTaking(blob('kernel/small.c'), containing(['EXPORT_']), take),
+      reader.readTaking('0123456789012345678901234567890123456789', containing(['EXPORT_']), take),
     ]);
     assert.equal(big, large.toString('latin1'));
     assert.equal(small, 'int s;\nEXPORT_SYMBOL_GPL(s);\n');
@@ -55,11 +55,11 @@ test('a take that throws fails its own read only', async () => {
   const { repo, blob, large } = fixture();
   const reader = new CatFileBatch(repo.dir);
   try {
-    const failing = reader.readTaking(blob('kernel/small.c'), ['EXPORT_'], () => {
+    const failing = reader.readTaking(blob('kernel/small.c'), containing(['EXPORT_']), () => {
       throw new Error('cannot take');
     });
     // Another blob after it, so that an answer out of line would show.
-    const after = reader.readTaking(blob('kernel/large.c'), ['EXPORT_'], (bytes) => bytes.length);
+    const after = reader.readTaking(blob('kernel/large.c'), containing(['EXPORT_']), (bytes) => bytes.length);
     await assert.rejects(failing, /cannot take/);
     assert.equal(await after, large.length);
   } finally {
