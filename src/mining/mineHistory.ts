@@ -170,8 +170,8 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       const tags = [...(await tagList)];
       const releaseCommits = new Set(tags.filter(([tag]) => isReleaseTag(tag)).map(([, sha]) => sha));
       const versionCommits = new Set(tags.filter(([tag]) => isVersionTag(tag)).map(([, sha]) => sha));
-      const graph = new CommitGraph();
-      if (todo.some((c) => c.parents.length > 1)) for (const c of commits.graph()) graph.add(c.sha, c.parents, c.time);
+      // Mined commits are read from the database as walks reach them.
+      const graph = new CommitGraph(commits);
       for (const c of todo) graph.add(c.sha, c.parents, c.time);
       const git: ReplayGit = {
         facts,

@@ -24,6 +24,8 @@ export function commitsTable(db: Db) {
   const idOf = db.prepare('SELECT id FROM commits WHERE sha = ?').pluck();
   const setRelease = db.prepare('UPDATE commits SET release = ? WHERE sha = ?');
   const lineOf = db.prepare('SELECT parent_shas, release FROM commits WHERE sha = ?');
+  const maxId = db.prepare('SELECT coalesce(max(id), 0) FROM commits').pluck();
+  const byId = db.prepare('SELECT sha, parent_shas, committer_time FROM commits WHERE id = ?').raw();
   return {
     /** Inserts a commit and returns its id. */
     insert(row: CommitRow): number {
@@ -35,6 +37,15 @@ export function commitsTable(db: Db) {
     },
     setRelease(sha: string, release: string | null): void {
       setRelease.run(release, sha);
+    },
+    /** The largest commit id, 0 when none: ids follow the mining order, parents first. */
+    maxId(): number {
+      return maxId.get() as number;
+    },
+    /** A mined commit by id: its sha, parents and committer date. */
+    commit(id: number): { sha: string; parents: string[]; time: number } | undefined {
+      const row = byId.get(id) as [string, string, number] | undefined;
+      return row && { sha: row[0], parents: row[1] === '' ? [] : row[1].split(' '), time: row[2] };
     },
     /** A mined commit's parents and release; undefined when it is not mined. */
     lineOf(sha: string): { parents: string[]; release: string | null } | undefined {

@@ -1,0 +1,45 @@
+// A CommitGraph over the commits a mine stored reads them as its walks reach them, and answers as
+// a graph given every commit at once.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { isolateGit } from '../helpers/isolateGit.js';
+import { buildKernelHistory } from '../helpers/kernelHistory.js';
+import { tempDbDir } from '../helpers/storeRows.js';
+
+after(isolateGit());
+const { mineHistory } = await import('../../src/mining/mineHistory.js');
+const { openStore } = await import('../../src/storage/openStore.js');
+const { commitsTable } = await import('../../src/storage/commitsTable.js');
+const { CommitGraph } = await import('../../src/mining/CommitGraph.js');
+
+test('a graph that reads stored commits on demand finds the merge bases, separations and distances of one given them all', async () => {
+  const repo = buildKernelHistory();
+  const dbs = tempDbDir();
+  const db = openStore(dbs.file());
+  try {
+    await mineHistory({ repo: repo.dir, db });
+    const table = commitsTable(db);
+    const all = [...table.graph()];
+    const eager = new CommitGraph();
+    for (const c of all) eager.add(c.sha, c.parents, c.time);
+    // One new commit on top of two old ones, as a rerun adds them.
+    const lazy = new CommitGraph(table);
+    const [first, last] = [all[3]!.sha, all.at(-1)!.sha];
+    for (const graph of [eager, lazy]) graph.add('new-merge', [last, first], all.at(-1)!.time + 60);
+    assert.equal(lazy.size, table.maxId() + 2, 'indices up to the largest id, then the new commit');
+    const shas = [...all.map((c) => c.sha), 'new-merge'];
+    for (const a of shas) {
+      for (const b of shas) {
+        assert.deepEqual(lazy.mergeBases(a, b), eager.mergeBases(a, b), `${a} ${b}`);
+        assert.equal(lazy.separation(a, b), eager.separation(a, b), `${a} ${b}`);
+        assert.equal(lazy.distance(a, b), eager.distance(a, b), `${a} ${b}`);
+      }
+    }
+    assert.equal(lazy.has('unknown'), false);
+    assert.deepEqual(lazy.mergeBases('unknown', first), []);
+  } finally {
+    db.close();
+    dbs.remove();
+    repo.cleanup();
+  }
+});
