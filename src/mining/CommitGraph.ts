@@ -66,7 +66,8 @@ export class CommitGraph {
   /** A stored commit's parents and date, read the first time a walk or a distance needs them. */
   private load(id: number): number[] {
     const commit = this.stored?.commit(id);
-    const parents = commit ? commit.parents.map((p) => this.indexOf(p)).filter((i): i is number => i !== undefined) : [];
+    // A parent stored after its child (never seen) is left out, as a graph given every commit in id order leaves it.
+    const parents = commit ? commit.parents.map((p) => this.indexOf(p)).filter((i): i is number => i !== undefined && i < id) : [];
     this.parents[id] = parents;
     this.times[id] = commit?.time ?? NaN;
     return parents;

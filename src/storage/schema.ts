@@ -160,7 +160,9 @@ export const MIGRATIONS: readonly string[] = [
   -- Mines before this one skipped every blob whose bytes did not spell EXPORT or a wrapper's name,
   -- so they missed an export whose name a backslash-newline splits (\`EXP\\<newline>ORT_SYMBOL(x);\`).
   -- Events, states and the record may all lack such exports: everything mined is emptied and the
-  -- next mine mines the history again. Only meta (the mining lock) is kept.
+  -- next mine mines the history again. Of meta, the mining lock and the user's groups are kept; the
+  -- bases of the release licenses and subsystems go, or those would not be made again.
+  DELETE FROM meta WHERE key IN ('release_licenses_basis', 'subsystems_basis');
   DELETE FROM events;
   DELETE FROM symbol_states;
   DELETE FROM frontier;

@@ -47,12 +47,14 @@ before(async () => {
     'kernel/thing_user.c': '#include <linux/thing.h>\nint thing_fn;\nPROVIDES_\\\nTHING(thing_fn);\n',
     // An identifier split that holds no needle.
     'kernel/plain.c': 'int a = b\\\nc;\n',
+    MAINTAINERS: 'KERNEL CORE\nM:\tSomeone <someone@example.org>\nS:\tMaintained\nF:\tkernel/\n',
   } });
   // A run of splices inside the name.
   repo.commit('c2', { date: '2004-02-01 10:00:00 +0000', files: { 'kernel/split.c': 'int split_fn;\nEX\\\n\\\nPORT_SYMBOL(split_fn);\n' } });
   // Only the header changes: its user, whose bytes hold the name only split, starts exporting.
   repo.commit('c3', { date: '2004-03-01 10:00:00 +0000', files: { 'include/linux/thing.h': THING_H(true) } });
   repo.commit('c4', { date: '2004-04-01 10:00:00 +0000', files: { 'drivers/other.c': 'int other_fn;\nPROVIDES_TH\\\nING(other_fn);\n' } });
+  repo.tag('v2.6.1', 'c2');
   repo.commit('c5', { date: '2004-05-01 10:00:00 +0000', files: { 'kernel/split.c': null } });
   dbs = tempDbDir();
   for (const [key, jobs] of [['one', 1], ['two', 2]] as const) {
@@ -150,6 +152,12 @@ test('a database mined before split names were seen is emptied when mine upgrade
     for (const table of tables) assert.equal(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), 0, table);
     await mineHistory({ repo: repo.dir, db });
     assert.deepEqual(storeRows(db), storeRows(fresh));
+    // What the steps after the commits keep a basis of for later mines is made again too.
+    for (const table of ['release_licenses', 'subsystems', 'path_subsystems', 'symbol_subsystems']) {
+      const rows = (of: typeof db): unknown[] => of.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
+      assert.ok(rows(fresh).length > 0, table);
+      assert.deepEqual(rows(db), rows(fresh), table);
+    }
   } finally {
     db.close();
     fresh.close();
