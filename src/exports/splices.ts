@@ -8,7 +8,7 @@ const LF = 10;
 const SPLICES = [Buffer.from('\\\n'), Buffer.from('\\\r\n')];
 
 /** Letters, digits, `_`, `$`, and any byte of a multi-byte character (as the Lexer counts them). */
-export function isIdentifierByte(b: number): boolean {
+function isIdentifierByte(b: number): boolean {
   return (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 95 || b === 36 || b >= 128;
 }
 
@@ -86,7 +86,6 @@ export function needleView(bytes: Buffer): Buffer {
 /** Whether the bytes hold one of the needles, also across a splice inside a name. */
 export function holdsNeedle(bytes: Buffer, needles: readonly string[]): boolean {
   if (needles.some((needle) => bytes.includes(needle))) return true;
-  if (!splitsIdentifier(bytes)) return false;
-  const joined = joinSplices(bytes);
-  return needles.some((needle) => joined.includes(needle));
+  const view = needleView(bytes);
+  return view !== bytes && needles.some((needle) => view.includes(needle));
 }

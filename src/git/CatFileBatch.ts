@@ -29,7 +29,7 @@ interface Pending {
 }
 
 /** Longest match a content test looks for across a chunk boundary. */
-export const MAX_NEEDLE = 64;
+const MAX_NEEDLE = 64;
 const EMPTY = Buffer.alloc(0);
 
 export class CatFileBatch {
