@@ -48,12 +48,19 @@ export function rebuilder(repo: string, git: ReplayGit, sources: RebuildSources)
     if (nearby) points.push({ sha: nearby.sha, state: () => Promise.resolve(nearby.state) });
     // The closest; of equals, the first (an earlier mine's tip before a state in memory). A stored
     // state not read yet counts as further by what reading it costs, unless it is the state wanted.
+    // The state in memory is measured first: it is most often the closest, and the walks that
+    // measure the others stop once they are further.
     let from = points.find((point) => point.sha === sha);
     let best = from ? 0 : Infinity;
-    for (const point of from ? [] : points) {
+    let bestRank = Infinity;
+    const ranks = from ? [] : [...points.keys()];
+    if (nearby && ranks.length > 0) ranks.unshift(ranks.pop()!);
+    for (const rank of ranks) {
+      const point = points[rank]!;
       const extra = point.ready?.() === false ? UNREAD_PENALTY : 0;
-      const d = sources.distance(sha, point.sha, best - extra) + extra;
-      if (!from || d < best) [from, best] = [point, d];
+      // A point before the best one wins a tie; one after it must be closer.
+      const d = sources.distance(sha, point.sha, best - extra - (rank < bestRank ? 0 : 1)) + extra;
+      if (d < best || (d === best && rank < bestRank)) [from, best, bestRank] = [point, d, rank];
     }
     if (!from) {
       sources.onTreeScan();

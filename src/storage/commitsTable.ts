@@ -25,7 +25,7 @@ export function commitsTable(db: Db) {
   const setRelease = db.prepare('UPDATE commits SET release = ? WHERE sha = ?');
   const lineOf = db.prepare('SELECT parent_shas, release FROM commits WHERE sha = ?');
   const maxId = db.prepare('SELECT coalesce(max(id), 0) FROM commits').pluck();
-  const byId = db.prepare('SELECT sha, parent_shas, committer_time FROM commits WHERE id = ?').raw();
+  const byIds = db.prepare('SELECT id, sha, parent_shas, committer_time FROM commits WHERE id BETWEEN ? AND ?').raw();
   return {
     /** Inserts a commit and returns its id. */
     insert(row: CommitRow): number {
@@ -42,10 +42,10 @@ export function commitsTable(db: Db) {
     maxId(): number {
       return maxId.get() as number;
     },
-    /** A mined commit by id: its sha, parents and committer date. */
-    commit(id: number): { sha: string; parents: string[]; time: number } | undefined {
-      const row = byId.get(id) as [string, string, number] | undefined;
-      return row && { sha: row[0], parents: row[1] === '' ? [] : row[1].split(' '), time: row[2] };
+    /** The mined commits with ids from `first` to `last`: their shas, parents and committer dates. */
+    range(first: number, last: number): { id: number; sha: string; parents: string[]; time: number }[] {
+      return (byIds.all(first, last) as [number, string, string, number][])
+        .map(([id, sha, parents, time]) => ({ id, sha, parents: parents === '' ? [] : parents.split(' '), time }));
     },
     /** A mined commit's parents and release; undefined when it is not mined. */
     lineOf(sha: string): { parents: string[]; release: string | null } | undefined {

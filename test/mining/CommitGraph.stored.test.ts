@@ -22,19 +22,24 @@ test('a graph that reads stored commits on demand finds the merge bases, separat
     const all = [...table.graph()];
     const eager = new CommitGraph();
     for (const c of all) eager.add(c.sha, c.parents, c.time);
-    // One new commit on top of two old ones, as a rerun adds them.
-    const lazy = new CommitGraph(table);
+    // One new commit on top of two old ones, as a rerun adds them. Stored commits are read in blocks
+    // of ids: blocks of 2 and 3 put block edges between children and parents, and the default takes all at once.
     const [first, last] = [all[3]!.sha, all.at(-1)!.sha];
-    for (const graph of [eager, lazy]) graph.add('new-merge', [last, first], all.at(-1)!.time + 60);
-    assert.equal(lazy.size, table.maxId() + 2, 'indices up to the largest id, then the new commit');
+    eager.add('new-merge', [last, first], all.at(-1)!.time + 60);
     const shas = [...all.map((c) => c.sha), 'new-merge'];
-    for (const a of shas) {
-      for (const b of shas) {
-        assert.deepEqual(lazy.mergeBases(a, b), eager.mergeBases(a, b), `${a} ${b}`);
-        assert.equal(lazy.separation(a, b), eager.separation(a, b), `${a} ${b}`);
-        assert.equal(lazy.distance(a, b), eager.distance(a, b), `${a} ${b}`);
+    for (const block of [2, 3, undefined]) {
+      const lazy = new CommitGraph(table, block);
+      lazy.add('new-merge', [last, first], all.at(-1)!.time + 60);
+      assert.equal(lazy.size, table.maxId() + 2, 'indices up to the largest id, then the new commit');
+      for (const a of shas) {
+        for (const b of shas) {
+          assert.deepEqual(lazy.mergeBases(a, b), eager.mergeBases(a, b), `${a} ${b} (blocks of ${block})`);
+          assert.equal(lazy.separation(a, b), eager.separation(a, b), `${a} ${b} (blocks of ${block})`);
+          assert.equal(lazy.distance(a, b), eager.distance(a, b), `${a} ${b} (blocks of ${block})`);
+        }
       }
     }
+    const lazy = new CommitGraph(table, 2);
     assert.equal(lazy.has('unknown'), false);
     assert.deepEqual(lazy.mergeBases('unknown', first), []);
   } finally {
