@@ -47,10 +47,11 @@ export function rebuilder(repo: string, git: ReplayGit, sources: RebuildSources)
     const nearby = sources.near(sha);
     if (nearby) points.push({ sha: nearby.sha, state: () => Promise.resolve(nearby.state) });
     // The closest; of equals, the first (an earlier mine's tip before a state in memory). A stored
-    // state not read yet counts as further by what reading it costs, unless it is the state wanted.
-    // The state in memory is measured first: it is most often the closest, and the walks that
-    // measure the others stop once they are further.
-    let from = points.find((point) => point.sha === sha);
+    // state not read yet counts as further by what reading it costs, even the state wanted: a kept
+    // state a few hundred commits away is replayed to sooner than it is read. The state in memory is
+    // measured first: it is most often the closest, and the walks that measure the others stop once
+    // they are further.
+    let from = points.find((point) => point.sha === sha && point.ready?.() !== false);
     let best = from ? 0 : Infinity;
     let bestRank = Infinity;
     const ranks = from ? [] : [...points.keys()];
