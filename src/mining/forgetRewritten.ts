@@ -2,6 +2,7 @@
 import { reachableFrom } from '../git/gitQueries.js';
 import { commitsTable } from '../storage/commitsTable.js';
 import type { Db } from '../storage/openStore.js';
+import { markSymbolsStale } from './updateSymbols.js';
 
 /**
  * After a force-push: drops the commits only the old history had (found through the database's own
@@ -29,6 +30,7 @@ export async function forgetRewritten(db: Db, repo: string, oldTip: string, newT
     if (gone.delete(sha)) stack.push(...parents.get(sha)!);
   }
   db.transaction(() => {
+    markSymbolsStale(db);
     const ids = db.prepare('SELECT id FROM commits WHERE sha = ?').pluck();
     for (const sha of gone) {
       const id = ids.get(sha);

@@ -29,7 +29,7 @@ import { StateKeeper } from './StateKeeper.js';
 import { updateReleases } from './updateReleases.js';
 import { type SymbolIndex, updateReleaseLicenses } from './updateReleaseLicenses.js';
 import { isReleaseTag, isVersionTag } from './releaseTags.js';
-import { updateSymbols } from './updateSymbols.js';
+import { markSymbolsStale, symbolsUpToDate, updateSymbols } from './updateSymbols.js';
 import { type SubsystemsSummary, updateSubsystems } from './updateSubsystems.js';
 import type { SubsystemGroup } from '../subsystems/loadGroups.js';
 import { mergeStatesByFile, type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
@@ -120,6 +120,8 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const mining = miningStateTables(db);
 
   const previous = mining.ref(repo, ref);
+  // Read before this mine writes anything (its writes mark the table stale until it is updated).
+  const upToDate = symbolsUpToDate(db, repo, ref);
   let rewrittenFrom: string | null = null;
   if (previous && previous !== tip && !(await isAncestor(repo, previous, tip))) {
     rewrittenFrom = previous;
@@ -149,12 +151,16 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     const releaseIndexes = new Map<string, SymbolIndex>();
     // The states of the newest releases and -rcs replayed here, stored for later mines to rebuild from.
     const versionStates = new NewestStates(KEPT_RELEASE_STATES);
+    // The symbols whose rows in the symbols table this mine can change: those of its events and those
+    // whose licenses at the tip changed; null for all (history was rewritten and events forgotten).
+    const touched: Set<string> | null = rewrittenFrom === null && upToDate ? new Set() : null;
     // The tip's exports and its state (for the next mine to start from), stored together.
     function saveTip(state: TreeState, found: Iterable<readonly [string, ReadonlySet<string>, Finding]> = []): void {
       const json = stateToJson(state);
       const releases = versionStates.all().map(({ sha, time, state }) => ({ sha, time, json: stateToJson(state) }));
       db.transaction(() => {
-        mining.replaceTipExports(repo, ref, resultOf(state).exports);
+        markSymbolsStale(db);
+        for (const symbol of mining.replaceTipExports(repo, ref, resultOf(state).exports)) touched?.add(symbol);
         mining.setTipState(repo, ref, tip, json);
         mining.keepReleaseStates(releases, KEPT_RELEASE_STATES);
         knownBlobsTable(db).add(found);
@@ -232,6 +238,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
           if (versionCommits.has(link.sha)) versionStates.offer(link.sha, record.committer.time, replayed.state);
           results.push({ record, replayed });
           summary.events += replayed.events.length;
+          for (const event of replayed.events) touched?.add(event.symbol);
           if (i % YIELD_EVERY === 0) await new Promise(setImmediate); // let git's output in meanwhile
         }
         phases.replayMs += performance.now() - clock - (phases.streamMs - streamedBefore);
@@ -253,7 +260,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     updateReleases(db, await tagList);
     updateReleaseLicenses(db, releaseIndexes);
     db.transaction(() => mining.setRef(repo, ref, tip)).immediate();
-    updateSymbols(db);
+    updateSymbols(db, touched && { repo, ref, touched });
     const userGroups = options.groups ?? storedGroups(db);
     if (options.groups) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('user_groups', ?)").run(JSON.stringify(options.groups));
     summary.subsystems = await updateSubsystems(db, repo, tip, userGroups);

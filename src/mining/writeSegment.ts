@@ -7,6 +7,7 @@ import { miningStateTables } from '../storage/miningStateTables.js';
 import type { Db } from '../storage/openStore.js';
 import { type Finding, knownBlobsTable } from '../storage/knownBlobsTable.js';
 import { parseMessage } from './parseMessage.js';
+import { markSymbolsStale } from './updateSymbols.js';
 import type { Replayed } from './replayCommit.js';
 
 /**
@@ -22,6 +23,7 @@ export function writeSegment(
   const events = eventsTable(db);
   const mining = miningStateTables(db);
   db.transaction(() => {
+    markSymbolsStale(db);
     for (const { record, replayed } of results) {
       const message = parseMessage(decodeText(record.message));
       const id = commits.insert({

@@ -24,8 +24,12 @@ export function miningStateTables(db: Db) {
     otherRefTips(repo: string, ref: string): string[] {
       return db.prepare('SELECT tip_sha FROM refs WHERE repo = ? AND ref <> ?').pluck().all(repo, ref) as string[];
     },
+    /**
+     * Records a ref's mined tip. The row is replaced, not updated, so it takes the largest rowid:
+     * the current tip is the ref mined last even when several were mined in one second.
+     */
     setRef(repo: string, ref: string, tip: string): void {
-      db.prepare('INSERT INTO refs (repo, ref, tip_sha, mined_at) VALUES (?, ?, ?, ?) ON CONFLICT (repo, ref) DO UPDATE SET tip_sha = excluded.tip_sha, mined_at = excluded.mined_at')
+      db.prepare('INSERT OR REPLACE INTO refs (repo, ref, tip_sha, mined_at) VALUES (?, ?, ?, ?)')
         .run(repo, ref, tip, Math.floor(Date.now() / 1000));
     },
     releases(): Map<string, string> {
@@ -69,13 +73,23 @@ export function miningStateTables(db: Db) {
     hasTipExports(repo: string, ref: string): boolean {
       return db.prepare('SELECT 1 FROM tip_exports WHERE repo = ? AND ref = ? LIMIT 1').get(repo, ref) !== undefined;
     },
-    replaceTipExports(repo: string, ref: string, exports: readonly Export[]): void {
+    /** Replaces a ref's tip exports; returns the symbols whose licenses there changed (added, gone or other). */
+    replaceTipExports(repo: string, ref: string, exports: readonly Export[]): Set<string> {
+      const licenses = (pairs: Iterable<readonly [string, string]>): Map<string, string> => {
+        const sets = new Map<string, Set<string>>();
+        for (const [symbol, license] of pairs) (sets.get(symbol) ?? sets.set(symbol, new Set()).get(symbol)!).add(license);
+        return new Map([...sets].map(([symbol, set]) => [symbol, [...set].sort().join(',')]));
+      };
+      const before = licenses(db.prepare('SELECT symbol, license FROM tip_exports WHERE repo = ? AND ref = ?').raw().all(repo, ref) as [string, string][]);
+      const after = licenses(exports.map((e) => [e.symbol, e.license] as const));
+      const changed = new Set([...before.keys(), ...after.keys()].filter((symbol) => before.get(symbol) !== after.get(symbol)));
       db.prepare('DELETE FROM tip_exports WHERE repo = ? AND ref = ?').run(repo, ref);
       const insert = db.prepare(`INSERT INTO tip_exports (repo, ref, symbol, exported, path, line, macro, base_macro, license, namespace, marks)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       for (const e of exports) {
         insert.run(repo, ref, e.symbol, e.exported.join(' '), e.path, e.line, e.macro, e.baseMacro, e.license, e.namespace, e.marks.join(' '));
       }
+      return changed;
     },
   };
 }

@@ -100,6 +100,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX path_subsystems_by_subsystem ON path_subsystems(subsystem_id, path);
 
   -- Every symbol the record knows, with what lookups and searches show without a scan of events.
+  -- A rerun updates only rows it touched while meta 'symbols_basis' names its ref: a migration that
+  -- empties this table or the events must delete that key (updateSymbols.ts).
   CREATE TABLE symbols (
     symbol TEXT PRIMARY KEY,
     license TEXT NOT NULL,              -- over the whole tree at the current tip: any, gpl, mixed, none

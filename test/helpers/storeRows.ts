@@ -26,6 +26,8 @@ export interface StoreRows {
   /** Each release with its exports by license, and each symbol's license at the releases where it changed. */
   releases: { tag: string; sha: string; symbols_any: number; symbols_gpl: number; symbols_mixed: number }[];
   releaseLicenses: { tag: string; symbol: string; license: string }[];
+  /** The symbols table: each symbol's license at the current tip, its number of events and its last switch. */
+  symbols: { symbol: string; license: string; events: number; last_change: number | null }[];
 }
 
 const byJson = <T>(rows: T[]): T[] => rows.map((row) => [JSON.stringify(row), row] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, row]) => row);
@@ -40,6 +42,7 @@ export function storeRows(db: Db): StoreRows {
       FROM tip_exports`).all() as Record<string, unknown>[]),
     releases: byJson(db.prepare('SELECT tag, sha, symbols_any, symbols_gpl, symbols_mixed FROM releases').all() as StoreRows['releases']),
     releaseLicenses: byJson(db.prepare('SELECT r.tag, l.symbol, l.license FROM release_licenses l JOIN releases r USING (ordinal)').all() as StoreRows['releaseLicenses']),
+    symbols: byJson(db.prepare('SELECT symbol, license, events, last_change FROM symbols').all() as StoreRows['symbols']),
   };
 }
 

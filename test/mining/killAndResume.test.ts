@@ -45,6 +45,7 @@ function assertSameStore(actual: StoreRows, expected: StoreRows, context: string
   assert.deepEqual(actual.commits, expected.commits, `commits ${context}`);
   assert.deepEqual(actual.releases, expected.releases, `releases ${context}`);
   assert.deepEqual(actual.releaseLicenses, expected.releaseLicenses, `licenses at releases ${context}`);
+  assert.deepEqual(actual.symbols, expected.symbols, `symbols ${context}`);
 }
 
 const mineArgs = (repo: string, db: string): string[] => ['bin/ksymtrail.js', 'mine', repo, '--db', db, '--quiet'];
@@ -110,12 +111,12 @@ let small: string;
 let smallCommits: number;
 let smallExpected: StoreRows;
 
-async function mineInProcess(db: string, segmentSize: number, stopAfter?: number): Promise<void> {
+async function mineInProcess(db: string, segmentSize: number, stopAfter?: number, rev?: string): Promise<void> {
   const store = openStore(db);
   try {
     let segments = 0;
     await mineHistory({
-      repo: small, db: store, segmentSize,
+      repo: small, db: store, segmentSize, rev,
       onProgress: () => {
         if (++segments === stopAfter) throw new Interrupted();
       },
@@ -127,17 +128,21 @@ async function mineInProcess(db: string, segmentSize: number, stopAfter?: number
   }
 }
 
+/** The small history, mined once at once: what every other way of mining it must equal. */
+async function smallHistory(): Promise<void> {
+  if (small) return;
+  small = join(work, 'short');
+  smallCommits = generateHistory(small, 300, 1991).commits;
+  const whole = dbs.file('short-uninterrupted.db');
+  await mineInProcess(whole, 50);
+  smallExpected = readStore(whole).rows;
+}
+
 // About 300 commits in segments of up to 50 (the first ones shorter): the last stop is right after the last segment, before the
 // steps that finish a mine (tip exports, releases, the ref).
 for (const stop of ['first', 'third', 'last'] as const) {
   test(`a mine stopped right after its ${stop} segment and rerun gives the store of an uninterrupted mine, tip exports included`, async () => {
-    if (!small) {
-      small = join(work, 'short');
-      smallCommits = generateHistory(small, 300, 1991).commits;
-      const whole = dbs.file('short-uninterrupted.db');
-      await mineInProcess(whole, 50);
-      smallExpected = readStore(whole).rows;
-    }
+    await smallHistory();
     const sizes = segmentsOf(Array.from({ length: smallCommits }), 50).map((segment) => segment.length);
     const stopAfter = stop === 'first' ? 1 : stop === 'third' ? 3 : sizes.length;
     const db = dbs.file();
@@ -151,3 +156,20 @@ for (const stop of ['first', 'third', 'last'] as const) {
     assert.deepEqual(rows.tipExports, smallExpected.tipExports, 'tip exports');
   });
 }
+
+test('a rerun stopped after a segment and run again gives the store of an uninterrupted mine, the symbols table included', async () => {
+  // A rerun on top of a finished mine of an older commit (test/mining/updateSymbols.test.ts has a
+  // rerun of one ref whose symbols table only the stopped run's events decide).
+  await smallHistory();
+  const older = spawnSync('git', ['-C', small, 'rev-list', '--topo-order', 'HEAD'], { encoding: 'utf8' }).stdout.split('\n')[150]!;
+  const db = dbs.file();
+  await mineInProcess(db, 50, undefined, older);
+  const before = readStore(db).rows.events.length;
+  await mineInProcess(db, 50, 3);
+  const { rows: partial } = readStore(db);
+  assert.ok(partial.events.length > before && partial.events.length < smallExpected.events.length, 'the stopped run wrote some events');
+  await mineInProcess(db, 50);
+  const { rows, integrity } = readStore(db);
+  assert.equal(integrity, 'ok');
+  assertSameStore(rows, smallExpected, 'after the stopped rerun');
+});

@@ -46,6 +46,7 @@ function assertSameStore(actual: StoreRows, expected: StoreRows): void {
   assert.deepEqual(actual.tipExports, expected.tipExports, 'tip exports');
   assert.deepEqual(actual.releases, expected.releases, 'releases and their counts by license');
   assert.deepEqual(actual.releaseLicenses, expected.releaseLicenses, 'licenses at releases');
+  assert.deepEqual(actual.symbols, expected.symbols, 'the symbols table');
 }
 
 before(async () => {
