@@ -33,6 +33,15 @@ function history() {
   return { repo, grow };
 }
 
+/** The symbols table of `db` is a fresh mine's of master, with bar's move counted; closes `db`. */
+async function assertSymbolsOfFreshMine(db: ReturnType<typeof openStore>, dir: string): Promise<void> {
+  const fresh = openStore(dbs.file());
+  await mineHistory({ repo: dir, rev: 'master', db: fresh });
+  assert.deepEqual(storeRows(db).symbols, storeRows(fresh).symbols);
+  assert.deepEqual(storeRows(db).symbols.map((row) => [row.symbol, row.events]), [['bar', 2], ['baz', 1], ['foo', 1]]);
+  for (const store of [fresh, db]) store.close();
+}
+
 /** Thrown from the progress callback: the mine stops right after a segment's transaction. */
 class Stop extends Error {}
 
@@ -51,11 +60,7 @@ test('a rerun stopped after writing events leaves the next run to make every row
     // The next run's own events and tip changes name only baz; bar's count must still come out right.
     const next = await mineHistory({ repo: repo.dir, rev: 'master', db });
     assert.equal(next.mined, 1);
-    const fresh = openStore(dbs.file());
-    await mineHistory({ repo: repo.dir, rev: 'master', db: fresh });
-    assert.deepEqual(storeRows(db).symbols, storeRows(fresh).symbols);
-    assert.deepEqual(storeRows(db).symbols.map((row) => [row.symbol, row.events]), [['bar', 2], ['baz', 1], ['foo', 1]]);
-    for (const store of [fresh, db]) store.close();
+    await assertSymbolsOfFreshMine(db, repo.dir);
   } finally {
     repo.cleanup();
   }
@@ -68,11 +73,7 @@ test('a rerun that completes updates the rows of the symbols its events touched,
     await mineHistory({ repo: repo.dir, rev: 'master', db });
     grow();
     await mineHistory({ repo: repo.dir, rev: 'master', db });
-    const fresh = openStore(dbs.file());
-    await mineHistory({ repo: repo.dir, rev: 'master', db: fresh });
-    assert.deepEqual(storeRows(db).symbols, storeRows(fresh).symbols);
-    assert.deepEqual(storeRows(db).symbols.map((row) => [row.symbol, row.events]), [['bar', 2], ['baz', 1], ['foo', 1]]);
-    for (const store of [fresh, db]) store.close();
+    await assertSymbolsOfFreshMine(db, repo.dir);
   } finally {
     repo.cleanup();
   }
