@@ -30,7 +30,7 @@ import { updateReleases } from './updateReleases.js';
 import { type SymbolIndex, updateReleaseLicenses } from './updateReleaseLicenses.js';
 import { isReleaseTag, isVersionTag } from './releaseTags.js';
 import { markSymbolsStale, symbolsUpToDate, updateSymbols } from './updateSymbols.js';
-import { type SubsystemsSummary, updateSubsystems } from './updateSubsystems.js';
+import { readTipFiles, type SubsystemsSummary, updateSubsystems } from './updateSubsystems.js';
 import type { SubsystemGroup } from '../subsystems/loadGroups.js';
 import { mergeStatesByFile, type Replayed, type ReplayGit, replayCommit } from './replayCommit.js';
 import { rebuilder, type StartingPoint } from './rebuildState.js';
@@ -166,6 +166,8 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
         knownBlobsTable(db).add(found);
       }).immediate();
     }
+    // The subsystem mapping at the end reads the tip's MAINTAINERS and file list: git reads them meanwhile.
+    const tipFiles = todo.length > 0 ? readTipFiles(repo, tip) : undefined;
     if (todo.length > 0) {
       loader = factsLoader(repo, threadsFor(options.jobs, todo.length));
       const facts = new BlobFacts(loader, knownBlobsTable(db));
@@ -263,7 +265,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     updateSymbols(db, touched && { repo, ref, touched });
     const userGroups = options.groups ?? storedGroups(db);
     if (options.groups) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('user_groups', ?)").run(JSON.stringify(options.groups));
-    summary.subsystems = await updateSubsystems(db, repo, tip, userGroups);
+    summary.subsystems = await updateSubsystems(db, repo, tip, userGroups, tipFiles);
     summary.phases.finishMs = performance.now() - finishing;
     summary.elapsedMs = performance.now() - started;
     return summary;
