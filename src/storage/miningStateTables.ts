@@ -67,7 +67,7 @@ export function miningStateTables(db: Db) {
     /** Stores these release states (JSON, by commit with its committer time) and keeps the newest `keep` of all. */
     keepReleaseStates(states: readonly { sha: string; time: number; json: string }[], keep: number): void {
       const put = db.prepare('INSERT OR REPLACE INTO release_states (sha, time, state) VALUES (?, ?, ?)');
-      // Level 3: five states of linux-history deflate in 22 ms instead of 58 (level 6), 6 % larger.
+      // Level 3: five states of linux-history deflate in 22 ms instead of 58 (level 6), to 147 KB each instead of 138.
       for (const { sha, time, json } of states) put.run(sha, time, deflateSync(json, { level: 3 }));
       db.prepare('DELETE FROM release_states WHERE sha NOT IN (SELECT sha FROM release_states ORDER BY time DESC, sha LIMIT ?)').run(keep);
     },

@@ -15,6 +15,10 @@ export interface PathMembership {
   reason: string;
 }
 
+/** Every path an event or a tip export names (read from the indexes of event paths, schema 8). */
+export const PATHS_QUERY = `SELECT path FROM events UNION SELECT from_path FROM events WHERE from_path IS NOT NULL
+  UNION SELECT path FROM tip_exports`;
+
 export function subsystemsTables(db: Db) {
   return {
     /** Replaces every subsystem and membership; symbol memberships follow from event and tip paths. */
@@ -35,8 +39,7 @@ export function subsystemsTables(db: Db) {
     },
     /** Every path an event or a tip export names. */
     paths(): string[] {
-      return db.prepare(`SELECT path FROM events UNION SELECT from_path FROM events WHERE from_path IS NOT NULL
-        UNION SELECT path FROM tip_exports`).pluck().all() as string[];
+      return db.prepare(PATHS_QUERY).pluck().all() as string[];
     },
   };
 }

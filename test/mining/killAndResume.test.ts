@@ -157,7 +157,7 @@ for (const stop of ['first', 'third', 'last'] as const) {
   });
 }
 
-test('a rerun stopped after a segment and run again gives the store of an uninterrupted mine, the symbols table included', async () => {
+test('a mine of the tip on top of a finished mine of an older commit, stopped after a segment and run again, gives the store of an uninterrupted mine', async () => {
   // A rerun on top of a finished mine of an older commit (test/mining/updateSymbols.test.ts has a
   // rerun of one ref whose symbols table only the stopped run's events decide).
   await smallHistory();

@@ -139,9 +139,9 @@ test('a database mined before split names were seen is emptied when mine upgrade
   } finally {
     first.close();
   }
-  // As a schema 6 mine left it (without the index schema 8 adds), with an event it got wrong.
+  // As a schema 6 mine left it (without the indexes schema 8 adds), with an event it got wrong.
   const raw = new Database(path);
-  raw.exec('DROP INDEX events_by_path');
+  raw.exec('DROP INDEX events_by_path; DROP INDEX events_by_from_path');
   raw.pragma('user_version = 6');
   raw.prepare("UPDATE events SET after_macro = 'EXPORT_SYMBOL' WHERE symbol = 'split_fn' AND kind = 'added'").run();
   raw.close();

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { DbFromNewerVersion, DbFromOlderVersion, NoDatabase, NotADatabase } from '../../src/errors.js';
 import { openStore } from '../../src/storage/openStore.js';
 import { SCHEMA_VERSION } from '../../src/storage/schema.js';
+import { PATHS_QUERY, subsystemsTables } from '../../src/storage/subsystemsTables.js';
 
 function inTemp(body: (dir: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'ksymtrail-db-'));
@@ -26,11 +27,11 @@ test('a new database is created with the current schema and WAL journaling', () 
   db.close();
 }));
 
-test('a schema 7 database keeps its events and gets the index that lists the paths of the record without reading every event', () => inTemp((dir) => {
+test('a schema 7 database keeps its events and gets the indexes that list the paths of the record without reading every event', () => inTemp((dir) => {
   const path = join(dir, 'k.db');
   openStore(path).close();
   const raw = new Database(path);
-  raw.exec('DROP INDEX events_by_path');
+  raw.exec('DROP INDEX events_by_path; DROP INDEX events_by_from_path');
   raw.exec("INSERT INTO commits (id, sha, parent_shas, author_name, author_email, author_time, author_tz, committer_name, committer_email, committer_time, committer_tz, subject, trailers) VALUES (1, 'c', '', 'a', 'e', 0, '+0000', 'a', 'e', 0, '+0000', 's', '[]')");
   raw.exec("INSERT INTO events (commit_id, path, symbol, kind) VALUES (1, 'kernel/a.c', 'foo', 'added')");
   raw.pragma('user_version = 7');
@@ -38,8 +39,12 @@ test('a schema 7 database keeps its events and gets the index that lists the pat
   const db = openStore(path);
   assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
   assert.deepEqual(db.prepare('SELECT path, symbol FROM events').all(), [{ path: 'kernel/a.c', symbol: 'foo' }]);
-  const plan = db.prepare('EXPLAIN QUERY PLAN SELECT DISTINCT path FROM events').all() as { detail: string }[];
-  assert.ok(plan.some((step) => step.detail.includes('COVERING INDEX events_by_path')), JSON.stringify(plan));
+  assert.deepEqual(subsystemsTables(db).paths(), ['kernel/a.c']);
+  // The query paths() runs reads the two indexes and never the events table itself.
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${PATHS_QUERY}`).all() as { detail: string }[]).map((step) => step.detail);
+  assert.ok(plan.some((step) => step.includes('COVERING INDEX events_by_path')), JSON.stringify(plan));
+  assert.ok(plan.some((step) => step.includes('COVERING INDEX events_by_from_path')), JSON.stringify(plan));
+  assert.ok(!plan.some((step) => /^SCAN events$/.test(step)), JSON.stringify(plan));
   db.close();
 }));
 
