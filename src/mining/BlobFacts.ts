@@ -5,7 +5,7 @@
 // the end, made the heap larger and each full garbage collection longer. What a first read finds is
 // also recorded in the database (`KnownBlobs`), so a later mine's rebuilds of old states need not
 // read those blobs again.
-import type { Finding, KnownBlobs } from '../storage/knownBlobsTable.js';
+import type { Finding, KnownBlob, KnownBlobs } from '../storage/knownBlobsTable.js';
 import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
 import type { SourceFacts } from '../exports/scanSource.js';
 import type { FactsLoader } from './factsLoaders.js';
@@ -38,7 +38,7 @@ const NONE: SourceAnswer = Promise.resolve(false);
 // The shapes of almost every blob, shared.
 const WITH_NEEDLE = { needle: true, present: [] };
 const WITHOUT_NEEDLE = { needle: false, present: [] };
-const NONE_RECORDED: KnownBlobs = { recordOf: () => undefined };
+const NONE_RECORDED: KnownBlobs = { recordOf: () => undefined, recordsOf: () => new Map() };
 
 export class BlobFacts {
   private current = new Map<string, SourceEntry | KbuildEntry>();
@@ -152,18 +152,25 @@ export class BlobFacts {
     return entry.first;
   }
 
+  /**
+   * Takes what earlier mines recorded of these blobs, for those not in memory, in a few queries
+   * instead of one per blob: a rebuilt state asks for hundreds at once.
+   */
+  recall(blobs: Iterable<string>): void {
+    const missing = [...new Set(blobs)].filter((blob) => this.get(blob) === undefined);
+    if (missing.length === 0) return;
+    for (const [blob, record] of this.recorded.recordsOf(missing)) this.current.set(blob, recordedEntryOf(record));
+  }
+
   /** An entry for a blob an earlier mine recorded, as that read left it; undefined when none did. */
   private recordedEntry(blob: string): SourceEntry | undefined {
     const record = this.recorded.recordOf(blob);
     if (!record) return undefined;
-    const { names: universe, found } = record;
-    // A blob with EXPORT and none of its names is scanned with none of them, whatever is asked (answerKey '').
-    const entry: SourceEntry = found === null
-      ? { universe, first: NONE, shape: WITHOUT_NEEDLE, firstKey: null, others: null, settled: null }
-      : { universe, first: Promise.resolve(found), shape: WITH_NEEDLE, firstKey: '', others: null, settled: new Map([['', found]]) };
+    const entry = recordedEntryOf(record);
     this.current.set(blob, entry);
     return entry;
   }
+
 
   /** The blob read again and scanned with other names than before. */
   private scan(blob: string, entry: SourceEntry, key: string, names: string[], urgent: boolean): SourceAnswer {
@@ -185,6 +192,14 @@ export class BlobFacts {
     if (older !== undefined) this.current.set(key, older);
     return older;
   }
+}
+
+/** The entry of a recorded blob, as the read that recorded it left it. */
+function recordedEntryOf({ names: universe, found }: KnownBlob): SourceEntry {
+  // A blob with EXPORT and none of its names is scanned with none of them, whatever is asked (answerKey '').
+  return found === null
+    ? { universe, first: NONE, shape: WITHOUT_NEEDLE, firstKey: null, others: null, settled: null }
+    : { universe, first: Promise.resolve(found), shape: WITH_NEEDLE, firstKey: '', others: null, settled: new Map([['', found]]) };
 }
 
 /**

@@ -99,6 +99,8 @@ async function rawChanges(changes: readonly RawChange[], parent: TreeState, git:
   const sources: { path: string; blob: string; facts: SourceFacts | false | Promise<SourceFacts | false> }[] = [];
   const kbuilds: { path: string; blob: string; namespace: KbuildNamespace | false | Promise<KbuildNamespace | false> }[] = [];
   const names = parent.context.extraNames;
+  // What earlier mines recorded of the blobs not in memory, in a few queries (a rebuilt base changes hundreds of files).
+  git.facts.recall(changes.filter(({ path, blob }) => blob !== ZERO_ID && isExportingSource(path) && parent.files.get(path)?.blob !== blob).map((c) => c.blob));
   for (const { path, blob } of changes) {
     if (isExportingSource(path)) {
       if (parent.files.get(path)?.blob === blob) continue;

@@ -2,6 +2,7 @@
 // known_blobs table): a blob's bytes never change, so neither does what a scan finds in them.
 import type { SourceFacts } from '../exports/scanSource.js';
 import { decodeFacts, encodeFacts } from './factsCodec.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './openStore.js';
 import { prepared } from './prepared.js';
 
@@ -19,7 +20,12 @@ export interface KnownBlob {
 export interface KnownBlobs {
   /** What a mine found in a blob, and the names it read it for; undefined when no mine recorded it. */
   recordOf(blob: string): KnownBlob | undefined;
+  /** recordOf for many blobs in a few queries: the blobs recorded, each with its record. */
+  recordsOf(blobs: readonly string[]): Map<string, KnownBlob>;
 }
+
+/** Blobs asked for in one query of recordsOf (SQLite allows 32,766 parameters). */
+const RECORDS_PER_QUERY = 500;
 
 export function knownBlobsTable(db: Db) {
   // Name sets by id and by identity: a mine's blobs share a few sets, and so do the answers here.
@@ -44,7 +50,31 @@ export function knownBlobsTable(db: Db) {
     }
     return id;
   };
+  // A query per number of blobs asked for at once (most rebuilds ask for a full chunk and a rest).
+  const byCount = new Map<number, Statement>();
+  const recordsQuery = (count: number): Statement => {
+    let statement = byCount.get(count);
+    if (!statement) {
+      statement = db.prepare(`SELECT k.blob, k.names, k.exporting, f.facts FROM known_blobs k LEFT JOIN blob_facts f ON f.blob = k.blob
+        WHERE k.blob IN (${Array(count).fill('?').join(', ')})`).raw();
+      byCount.set(count, statement);
+    }
+    return statement;
+  };
   return {
+    recordsOf(blobs: readonly string[]): Map<string, KnownBlob> {
+      const records = new Map<string, KnownBlob>();
+      for (let start = 0; start < blobs.length; start += RECORDS_PER_QUERY) {
+        const chunk = blobs.slice(start, start + RECORDS_PER_QUERY);
+        const rows = recordsQuery(chunk.length).all(...chunk.map((blob) => Buffer.from(blob, 'hex'))) as [Buffer, number, number, string | null][];
+        for (const [id, names, exporting, facts] of rows) {
+          // As recordOf: an exporting record whose facts are gone is no record.
+          if (!exporting) records.set(id.toString('hex'), { names: nameSet(names), found: null });
+          else if (facts !== null) records.set(id.toString('hex'), { names: nameSet(names), found: decodeFacts(facts) });
+        }
+      }
+      return records;
+    },
     recordOf(blob: string): KnownBlob | undefined {
       const id = Buffer.from(blob, 'hex');
       const row = prepared(db, 'SELECT names, exporting FROM known_blobs WHERE blob = ?').raw().get(id) as [number, number] | undefined;

@@ -90,10 +90,21 @@ test('what first reads find is handed over with the names the blobs were read fo
     assert.deepEqual(reopened.recordOf(blob('kernel/a.c')), { names: thing, found: scanSource(FILES['kernel/a.c']!) });
     assert.deepEqual(reopened.recordOf(blob('kernel/comment.c')), { names: none, found: scanSource(FILES['kernel/comment.c']!) });
     assert.equal(reopened.recordOf('f'.repeat(40)), undefined);
+    // Many at once give what one at a time gives, the unrecorded left out, also past one query's worth.
+    const asked = ['f'.repeat(40), ...Array.from({ length: 1200 }, (_, i) => i.toString(16).padStart(40, '0')), ...Object.keys(FILES).map(blob)];
+    // The four recorded blobs on both sides of each edge between queries (of 500 blobs each).
+    ['lib/none.c', 'net/only.c', 'kernel/a.c', 'kernel/comment.c'].forEach((path, i) => {
+      asked[asked.indexOf(blob(path))] = 'e'.repeat(40);
+      asked[[499, 500, 999, 1000][i]!] = blob(path);
+    });
+    const oneByOne = new Map(asked.flatMap((b) => (reopened.recordOf(b) ? [[b, reopened.recordOf(b)!] as const] : [])));
+    assert.equal(oneByOne.size, 4);
+    assert.deepEqual(reopened.recordsOf(asked), oneByOne);
     assert.equal(db.prepare('SELECT count(*) FROM blob_facts').pluck().get(), 2, 'a blob recorded again keeps one row of facts');
     // A record whose facts are gone is no record: the blob is read again.
     db.prepare('DELETE FROM blob_facts WHERE blob = ?').run(Buffer.from(blob('kernel/a.c'), 'hex'));
     assert.equal(knownBlobsTable(db).recordOf(blob('kernel/a.c')), undefined);
+    assert.equal(knownBlobsTable(db).recordsOf([blob('kernel/a.c')]).has(blob('kernel/a.c')), false);
   }));
 
 test('a blob git lacks reads as no facts but is never recorded: another repository may have it', () =>
