@@ -171,7 +171,6 @@ export class BlobFacts {
     return entry;
   }
 
-
   /** The blob read again and scanned with other names than before. */
   private scan(blob: string, entry: SourceEntry, key: string, names: string[], urgent: boolean): SourceAnswer {
     const answer = (this.loader.load({ kind: 'source', blob, names, universe: [...entry.universe], urgent }) as Promise<SourceRead>)
