@@ -5,7 +5,7 @@ import { resolve as resolvePath } from 'node:path';
 import { CatFileBatch } from '../git/CatFileBatch.js';
 import { DiffTreeBatch } from '../git/DiffTreeBatch.js';
 import { isAncestor, listTags, shallowBoundary } from '../git/gitQueries.js';
-import { listCommits } from '../git/listCommits.js';
+import { type CommitLink, listCommits } from '../git/listCommits.js';
 import { requireGitVersion } from '../git/requireGitVersion.js';
 import { resolveCommit } from '../git/resolveCommit.js';
 import type { CommitRecord } from '../git/streamCommits.js';
@@ -111,10 +111,13 @@ export async function mineHistory(options: MineOptions): Promise<MineSummary> {
 async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const started = performance.now();
   boundHeapGrowth();
-  await requireGitVersion();
   const repo = resolvePath(options.repo);
   const ref = options.rev ?? 'HEAD';
-  const tip = await resolveCommit(repo, ref);
+  // Asked of git together; a git too old is reported before whatever else fails with it.
+  const resolving = resolveCommit(repo, ref);
+  resolving.catch(() => {});
+  await requireGitVersion();
+  const tip = await resolving;
   const db = options.db;
   const commits = commitsTable(db);
   const mining = miningStateTables(db);
@@ -122,27 +125,41 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const previous = mining.ref(repo, ref);
   // Read before this mine writes anything (its writes mark the table stale until it is updated).
   const upToDate = symbolsUpToDate(db, repo, ref);
+  // Whether history was rewritten is asked while the commits to mine are listed: a rewrite is rare,
+  // and then they are listed again once what it dropped is forgotten.
+  const kept = previous && previous !== tip ? isAncestor(repo, previous, tip) : Promise.resolve(true);
+  kept.catch(() => {});
   let rewrittenFrom: string | null = null;
-  if (previous && previous !== tip && !(await isAncestor(repo, previous, tip))) {
-    rewrittenFrom = previous;
-    const others = [];
-    for (const other of mining.otherRefTips(repo, ref)) if (await isAncestor(repo, other, other)) others.push(other);
-    await forgetRewritten(db, repo, previous, tip, others);
-  }
 
   let loader: FactsLoader | null = null;
   const checker = new CatFileBatch(repo, 'check');
+  // Diffs the replay waits for (rebuilt states, a new wrapper's users) go through their own git:
+  // queued behind a segment's read-ahead of merge diffs, the first rebuild waited 0.2 s.
   const differ = new DiffTreeBatch(repo);
+  const aheadDiffer = new DiffTreeBatch(repo);
   const sourceGrep = new SourceGrep(repo, differ);
   try {
     // Asked of git at once: the tags and the shallow boundary do not depend on what is mined. A
     // failure reaches the await below; until then it must not count as unhandled.
     const [tagList, shallowList] = [listTags(repo), shallowBoundary(repo)];
     for (const pending of [tagList, shallowList]) pending.catch(() => {});
-    const present = await Promise.all(mining.frontier().map((sha) => checker.lookup(sha).then((id) => (id ? sha : null))));
-    // Commits another repository already brought are not mined again (its frontier may be unknown here).
-    const todo = (await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null)))
-      .filter((c) => commits.idOf(c.sha) === undefined);
+    const listTodo = async (): Promise<CommitLink[]> => {
+      const present = await Promise.all(mining.frontier().map((sha) => checker.lookup(sha).then((id) => (id ? sha : null))));
+      // Commits another repository already brought are not mined again (its frontier may be unknown here).
+      return (await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null)))
+        .filter((c) => commits.idOf(c.sha) === undefined);
+    };
+    let listing = listTodo();
+    listing.catch(() => {});
+    if (!(await kept)) {
+      await listing.catch(() => {});
+      rewrittenFrom = previous!;
+      const others = [];
+      for (const other of mining.otherRefTips(repo, ref)) if (await isAncestor(repo, other, other)) others.push(other);
+      await forgetRewritten(db, repo, rewrittenFrom, tip, others);
+      listing = listTodo();
+    }
+    const todo = await listing;
     const shallow = await shallowList;
     const phases = { streamMs: 0, replayMs: 0, writeMs: 0, finishMs: 0, blobsRead: 0, blobsScanned: 0, treesScanned: 0 };
     const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null,
@@ -171,7 +188,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     if (todo.length > 0) {
       loader = factsLoader(repo, threadsFor(options.jobs, todo.length));
       const facts = new BlobFacts(loader, knownBlobsTable(db));
-      const mergeDiffs = new MergeDiffs(differ);
+      const mergeDiffs = new MergeDiffs(aheadDiffer);
       // git starts on the first segment (no wrapper names known yet) while the graph and plans are made.
       const segments = segmentsOf(todo, options.segmentSize ?? DEFAULT_SEGMENT);
       let next: SegmentStream | null = streamSegment(repo, segments[0]!, facts, mergeDiffs, new Set());
@@ -270,7 +287,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     summary.elapsedMs = performance.now() - started;
     return summary;
   } finally {
-    await Promise.allSettled([loader?.close(), checker.close(), differ.close(), sourceGrep.close()]);
+    await Promise.allSettled([loader?.close(), checker.close(), differ.close(), aheadDiffer.close(), sourceGrep.close()]);
   }
 }
 
