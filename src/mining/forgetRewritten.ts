@@ -7,13 +7,23 @@ import { markSymbolsStale } from './updateSymbols.js';
 /**
  * After a force-push: drops the commits only the old history had (found through the database's own
  * graph, so it works even once git has pruned them), so the result equals a mine from scratch.
+ * `minedTips` are the tips of every other ref the database holds, of this repository or another.
  */
-export async function forgetRewritten(db: Db, repo: string, oldTip: string, newTip: string, otherTips: readonly string[] = []): Promise<void> {
+export async function forgetRewritten(db: Db, repo: string, oldTip: string, newTip: string, minedTips: readonly string[] = []): Promise<void> {
   const parents = new Map<string, string[]>();
   for (const c of commitsTable(db).graph()) parents.set(c.sha, c.parents);
-  // What the new tip or any other mined ref still reaches stays (a stable branch shares old commits).
-  const kept = new Set<string>();
-  for (const tip of [newTip, ...otherTips]) for (const sha of await reachableFrom(repo, tip)) kept.add(sha);
+  // What the new tip reaches stays (its history as git has it now), and so does what any other
+  // mined ref reaches, walked in the database: the record keeps every ancestor of a mined commit,
+  // and another repository's ref can point at a commit of the old history (a clone not yet fetched).
+  const kept = new Set(await reachableFrom(repo, newTip));
+  // (What git reaches is closed under ancestry: a walk can stop at a commit already kept.)
+  const walk = [...minedTips];
+  while (walk.length > 0) {
+    const sha = walk.pop()!;
+    if (kept.has(sha) || !parents.has(sha)) continue;
+    kept.add(sha);
+    walk.push(...parents.get(sha)!);
+  }
   const gone = new Set<string>();
   const stack = [oldTip];
   while (stack.length > 0) {

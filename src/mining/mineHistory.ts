@@ -154,9 +154,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     if (!(await kept)) {
       await listing.catch(() => {});
       rewrittenFrom = previous!;
-      const others = [];
-      for (const other of mining.otherRefTips(repo, ref)) if (await isAncestor(repo, other, other)) others.push(other);
-      await forgetRewritten(db, repo, rewrittenFrom, tip, others);
+      await forgetRewritten(db, repo, rewrittenFrom, tip, mining.otherRefTips(repo, ref));
       listing = listTodo();
     }
     const todo = await listing;

@@ -20,9 +20,9 @@ export function miningStateTables(db: Db) {
     ref(repo: string, ref: string): string | undefined {
       return db.prepare('SELECT tip_sha FROM refs WHERE repo = ? AND ref = ?').pluck().get(repo, ref) as string | undefined;
     },
-    /** The mined tips of a repository's other refs. */
+    /** The mined tips of every other ref, of this repository and of others. */
     otherRefTips(repo: string, ref: string): string[] {
-      return db.prepare('SELECT tip_sha FROM refs WHERE repo = ? AND ref <> ?').pluck().all(repo, ref) as string[];
+      return db.prepare('SELECT tip_sha FROM refs WHERE NOT (repo = ? AND ref = ?)').pluck().all(repo, ref) as string[];
     },
     /**
      * Records a ref's mined tip. The row is replaced, not updated, so it takes the largest rowid:

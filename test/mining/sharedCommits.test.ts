@@ -11,7 +11,22 @@ const { RepoBuilder } = await import('../helpers/RepoBuilder.js');
 const { mineHistory } = await import('../../src/mining/mineHistory.js');
 const { openStore } = await import('../../src/storage/openStore.js');
 const { eventsTable } = await import('../../src/storage/eventsTable.js');
+const { storeRows, tempDbDir } = await import('../helpers/storeRows.js');
 test.after(restore);
+
+type Repo = ReturnType<typeof RepoBuilder.create>;
+const day = (n: number): string => `2004-01-0${n} 10:00:00 +0000`;
+
+/** Two repositories with the same two commits, c1 then g (which tightens an export). */
+function twoClones(): [Repo, Repo] {
+  const clones: [Repo, Repo] = [RepoBuilder.create(), RepoBuilder.create()];
+  for (const repo of clones) {
+    repo.commit('c1', { files: { 'kernel/module.c': 'EXPORT_SYMBOL(register_module_notifier);\n' }, date: day(1) });
+    repo.commit('g', { files: { 'kernel/module.c': 'EXPORT_SYMBOL_GPL(register_module_notifier);\n' }, date: day(2) });
+  }
+  assert.equal(clones[0].id('g'), clones[1].id('g'), 'the same commits in both');
+  return clones;
+}
 
 test('mining a second branch mines only the commits the first did not have, and records each event once', async () => {
   const repo = RepoBuilder.create();
@@ -36,17 +51,10 @@ test('mining a second branch mines only the commits the first did not have, and 
 });
 
 test('a force-push in one repository keeps the commits another repository in the database mined on top of them', async () => {
-  const { storeRows, tempDbDir } = await import('../helpers/storeRows.js');
   const dbs = tempDbDir();
-  const day = (n: number): string => `2004-01-0${n} 10:00:00 +0000`;
   // Two clones of one history: `fork` stops at g, `main` goes on to c2 (tagged v1.0).
-  const [main, fork] = [RepoBuilder.create(), RepoBuilder.create()];
+  const [main, fork] = twoClones();
   try {
-    for (const repo of [main, fork]) {
-      repo.commit('c1', { files: { 'kernel/module.c': 'EXPORT_SYMBOL(register_module_notifier);\n' }, date: day(1) });
-      repo.commit('g', { files: { 'kernel/module.c': 'EXPORT_SYMBOL_GPL(register_module_notifier);\n' }, date: day(2) });
-    }
-    assert.equal(fork.id('g'), main.id('g'), 'the same commits in both');
     main.commit('c2', { files: { 'kernel/kmod.c': 'EXPORT_SYMBOL(request_module);\n' }, date: day(3) });
     main.tag('v1.0', 'c2');
     const db = openStore(dbs.file());
@@ -64,6 +72,36 @@ test('a force-push in one repository keeps the commits another repository in the
     await mineHistory({ repo: main.dir, db: fresh });
     assert.deepEqual(storeRows(db), storeRows(fresh));
     assert.ok(storeRows(db).events.some((e) => e.commit === main.id('g') && e.kind === 'tightened'), 'g\'s tightening stays');
+    for (const store of [db, fresh]) store.close();
+  } finally {
+    main.cleanup();
+    fork.cleanup();
+    dbs.remove();
+  }
+});
+
+test('a force-push in one repository keeps the commits another repository\'s mined ref points at, with nothing mined on top', async () => {
+  const dbs = tempDbDir();
+  // Two clones of one history, both at g; main has a second branch at c1.
+  const [main, fork] = twoClones();
+  try {
+    main.branch('old', 'c1');
+    const db = openStore(dbs.file());
+    await mineHistory({ repo: fork.dir, db });
+    await mineHistory({ repo: main.dir, rev: 'master', db });
+    await mineHistory({ repo: main.dir, rev: 'old', db });
+    // The fork drops g, which main's master still points at.
+    fork.git(['reset', '-q', '--hard', fork.id('c1')]);
+    fork.commit('y', { files: { 'kernel/kmod.c': 'EXPORT_SYMBOL_GPL(request_module);\n' }, date: day(4) });
+    assert.equal((await mineHistory({ repo: fork.dir, db })).rewrittenFrom, main.id('g'));
+    assert.ok(storeRows(db).events.some((e) => e.commit === main.id('g') && e.kind === 'tightened'), 'g\'s tightening stays before main is mined again');
+
+    const fresh = openStore(dbs.file());
+    await mineHistory({ repo: main.dir, rev: 'master', db: fresh });
+    await mineHistory({ repo: main.dir, rev: 'old', db: fresh });
+    await mineHistory({ repo: fork.dir, db: fresh });
+    assert.deepEqual(storeRows(db), storeRows(fresh));
+    assert.equal((await mineHistory({ repo: main.dir, rev: 'master', db })).mined, 0, 'nothing of main is missing');
     for (const store of [db, fresh]) store.close();
   } finally {
     main.cleanup();
