@@ -7,6 +7,20 @@ export function parseCount(value: string): number {
   return n;
 }
 
+/**
+ * Most threads a mine may use: each reader thread runs its own `git cat-file` and heap, and a few
+ * already keep git busy (linux-history gained from 1 to 2 threads, see threadsFor); thousands would
+ * exhaust processes or memory before the first blob.
+ */
+export const MAX_JOBS = 64;
+
+/** A mine's `--jobs`: a whole number from 1 to MAX_JOBS. */
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_JOBS}`);
+  return n;
+}
+
 /** A TCP port: 0 (any free one) to 65535. */
 export function parsePort(value: string): number {
   const n = Number(value);

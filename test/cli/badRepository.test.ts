@@ -58,3 +58,13 @@ test('an unknown rev names the nearest branches and tags, and leaves an existing
     repo.cleanup();
   }
 });
+
+for (const jobs of ['0', 'two', '65', '100000']) {
+  test(`mine --jobs ${jobs} says what --jobs takes in one line, exits 2 and creates no database`, async () => {
+    const db = join(work, `jobs-${jobs}.db`);
+    const run = await runCli('mine', emptyRepo, '--jobs', jobs, '--db', db);
+    assert.equal(run.status, 2);
+    assert.deepEqual(run.stderr, [`error: option '--jobs <n>' argument '${jobs}' is invalid. expected a whole number from 1 to 64`]);
+    assert.equal(existsSync(db), false);
+  });
+}

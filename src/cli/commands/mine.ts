@@ -6,7 +6,7 @@ import { openStore } from '../../storage/openStore.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
 import type { Output } from '../Output.js';
 import { resolveCommit } from '../../git/resolveCommit.js';
-import { parseCount } from '../parseCount.js';
+import { parseJobs } from '../parseCount.js';
 import { readGroupsOption } from '../readGroupsOption.js';
 
 interface MineOptions {
@@ -25,7 +25,7 @@ export function registerMine(program: Command, out: Output): void {
     .argument('[repo]', 'a kernel git repository, bare or not', '.')
     .option('--rev <rev>', 'the branch, tag or commit to mine up to', 'HEAD')
     .option('--db <file>', 'the database file', DEFAULT_DB)
-    .option('--jobs <n>', 'threads in all: above 1, blobs are read and scanned on jobs-1 reader threads (default: 2 for a mine of 20,000 commits or more on two cores or more, else 1)', parseCount)
+    .option('--jobs <n>', 'threads in all: above 1, blobs are read and scanned on jobs-1 reader threads (default: 2 for a mine of 20,000 commits or more on two cores or more, else 1; at most 64)', parseJobs)
     .option('--groups <file>', 'your subsystem groups beside data/subsystems.json (kept for later mines)')
     .option('--break-lock', 'take over the database from a mine that is no longer running (another machine or container)')
     .option('--quiet', 'no progress bar')
