@@ -3,13 +3,15 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DbFromNewerVersion, DbFromOlderVersion, NoDatabase, NotADatabase } from '../errors.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, MIGRATION_NOTICES, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
   /** Readers (the server) never write and never create. */
   readonly?: boolean;
+  /** Told, once the upgrade is committed, what an upgrade of an existing database changed in it (MIGRATION_NOTICES). */
+  onUpgrade?: (notice: string) => void;
 }
 
 export function openStore(path: string, options: OpenOptions = {}): Db {
@@ -33,6 +35,8 @@ export function openStore(path: string, options: OpenOptions = {}): Db {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       migrate(db, version);
+      // A version-0 file was new (or empty): it had nothing an upgrade could change.
+      if (version > 0) for (const notice of noticesAfter(version)) options.onUpgrade?.(notice);
     }
     return db;
   } catch (error) {
@@ -48,6 +52,16 @@ function migrate(db: Db, from: number): void {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
+}
+
+/** What the migrations after `version` tell a user, oldest first. */
+function noticesAfter(version: number): string[] {
+  const notices = [];
+  for (let v = version + 1; v <= SCHEMA_VERSION; v++) {
+    const notice = MIGRATION_NOTICES.get(v);
+    if (notice) notices.push(notice);
+  }
+  return notices;
 }
 
 /** An SQLite file starts with this header; checked before SQLite touches (and maybe journals) it. */

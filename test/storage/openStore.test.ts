@@ -48,6 +48,35 @@ test('a schema 7 database keeps its events and gets the indexes that list the pa
   db.close();
 }));
 
+test('upgrading a schema 6 database tells once that what it mined was emptied; a schema 7 or a new database tells nothing', () => inTemp((dir) => {
+  const told = (path: string): string[] => {
+    const notices: string[] = [];
+    openStore(path, { onUpgrade: (notice) => notices.push(notice) }).close();
+    return notices;
+  };
+  assert.deepEqual(told(join(dir, 'new.db')), []);
+  for (const version of [6, 7]) {
+    const path = join(dir, `v${version}.db`);
+    openStore(path).close();
+    const raw = new Database(path);
+    raw.exec('DROP INDEX events_by_path; DROP INDEX events_by_from_path'); // schema 8's
+    raw.exec("INSERT INTO commits (id, sha, parent_shas, author_name, author_email, author_time, author_tz, committer_name, committer_email, committer_time, committer_tz, subject, trailers) VALUES (1, 'c', '', 'a', 'e', 0, '+0000', 'a', 'e', 0, '+0000', 's', '[]')");
+    raw.pragma(`user_version = ${version}`);
+    raw.close();
+    const notices = told(path);
+    const db = openStore(path);
+    const commits = db.prepare('SELECT count(*) FROM commits').pluck().get();
+    db.close();
+    if (version === 6) {
+      assert.equal(notices.length, 1);
+      assert.match(notices[0]!, /missed exports whose macro name a backslash-newline splits; what it mined was emptied .* the whole history is mined again$/);
+      assert.equal(commits, 0);
+    } else {
+      assert.deepEqual([notices, commits], [[], 1]);
+    }
+  }
+}));
+
 test('a database written by a newer ksymtrail is refused with both versions named', () => inTemp((dir) => {
   const path = join(dir, 'k.db');
   openStore(path).close();

@@ -32,7 +32,7 @@ export function registerMine(program: Command, out: Output): void {
     .action(async (repo: string, options: MineOptions) => {
       const groups = readGroupsOption(options.groups);
       await resolveCommit(repo, options.rev ?? 'HEAD'); // a bad repository or rev must not create the database
-      const db = openStore(options.db);
+      const db = openStore(options.db, { onUpgrade: (notice) => out.stderr(`ksymtrail: ${options.db}: ${notice}`) });
       const bar = !options.quiet && process.stderr.isTTY
         ? new SingleBar({ format: 'mining {bar} {value}/{total} commits | {rate}/s | ETA {eta_formatted} | {events} events', stream: process.stderr })
         : null;

@@ -32,7 +32,7 @@ export function registerStart(program: Command, out: Output): void {
       const dbPath = options.db ?? (demo ? DEMO_DB : DEFAULT_DB);
       if (demo) out.stderr(`ksymtrail: no repository given: mining the DEMO repository ${path} (invented data, not the kernel's)`);
       await resolveCommit(path, options.rev); // a bad repository or rev must not create the database
-      const db = openStore(dbPath);
+      const db = openStore(dbPath, { onUpgrade: (notice) => out.stderr(`ksymtrail: ${dbPath}: ${notice}`) });
       try {
         if (demo) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')").run();
         const summary = await mineHistory({ repo: path, rev: options.rev, db, jobs: 'auto' });
