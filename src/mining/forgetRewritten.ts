@@ -8,8 +8,9 @@ import { markSymbolsStale } from './updateSymbols.js';
  * After a force-push: drops the commits only the old history had (found through the database's own
  * graph, so it works even once git has pruned them), so the result equals a mine from scratch.
  * `minedTips` are the tips of every other ref the database holds, of this repository or another.
+ * Returns how many commits were dropped.
  */
-export async function forgetRewritten(db: Db, repo: string, oldTip: string, newTip: string, minedTips: readonly string[] = []): Promise<void> {
+export async function forgetRewritten(db: Db, repo: string, oldTip: string, newTip: string, minedTips: readonly string[] = []): Promise<number> {
   const parents = new Map<string, string[]>();
   for (const c of commitsTable(db).graph()) parents.set(c.sha, c.parents);
   // What the new tip reaches stays (its history as git has it now), and so does what any other
@@ -56,4 +57,5 @@ export async function forgetRewritten(db: Db, repo: string, oldTip: string, newT
     const insert = db.prepare('INSERT INTO frontier (commit_id) VALUES (?)');
     for (const r of rows) if (!isParent.has(r.sha)) insert.run(r.id);
   }).immediate();
+  return gone.size;
 }

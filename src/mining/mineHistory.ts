@@ -76,6 +76,8 @@ export interface MineSummary {
   elapsedMs: number;
   /** The tip mined before, when it is no longer an ancestor of the new one (history was rewritten). */
   rewrittenFrom: string | null;
+  /** How many commits only the rewritten history had were dropped (none when other mined refs still reach them). */
+  dropped: number;
   /** In a shallow clone, the mined commits where its history starts (their exports are `present`). */
   shallowFrom: string[];
   /** Set when subsystems were mapped again (the tip, its MAINTAINERS, the groups or the paths changed). */
@@ -130,13 +132,15 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   const kept = previous && previous !== tip ? isAncestor(repo, previous, tip) : Promise.resolve(true);
   kept.catch(() => {});
   let rewrittenFrom: string | null = null;
+  let dropped = 0;
 
   let loader: FactsLoader | null = null;
+  // Merges' diffs read ahead go through a git of their own (made when there is something to mine):
+  // behind them in one queue, the first rebuild's diff waited 0.2 s.
+  let aheadDiffer: DiffTreeBatch | null = null;
+  let listing: Promise<CommitLink[]> | null = null;
   const checker = new CatFileBatch(repo, 'check');
-  // Diffs the replay waits for (rebuilt states, a new wrapper's users) go through their own git:
-  // queued behind a segment's read-ahead of merge diffs, the first rebuild waited 0.2 s.
   const differ = new DiffTreeBatch(repo);
-  const aheadDiffer = new DiffTreeBatch(repo);
   const sourceGrep = new SourceGrep(repo, differ);
   try {
     // Asked of git at once: the tags and the shallow boundary do not depend on what is mined. A
@@ -149,18 +153,18 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       return (await listCommits(repo, tip, present.filter((sha): sha is string => sha !== null)))
         .filter((c) => commits.idOf(c.sha) === undefined);
     };
-    let listing = listTodo();
+    listing = listTodo();
     listing.catch(() => {});
     if (!(await kept)) {
       await listing.catch(() => {});
       rewrittenFrom = previous!;
-      await forgetRewritten(db, repo, rewrittenFrom, tip, mining.otherRefTips(repo, ref));
+      dropped = await forgetRewritten(db, repo, rewrittenFrom, tip, mining.otherRefTips(repo, ref));
       listing = listTodo();
     }
     const todo = await listing;
     const shallow = await shallowList;
     const phases = { streamMs: 0, replayMs: 0, writeMs: 0, finishMs: 0, blobsRead: 0, blobsScanned: 0, treesScanned: 0 };
-    const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, phases, subsystems: null,
+    const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, dropped, phases, subsystems: null,
       shallowFrom: [...shallow].filter((sha) => todo.some((c) => c.sha === sha)) };
     // The symbol index of each release commit replayed here: its licenses need no replay afterwards.
     const releaseIndexes = new Map<string, SymbolIndex>();
@@ -186,7 +190,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     if (todo.length > 0) {
       loader = factsLoader(repo, threadsFor(options.jobs, todo.length));
       const facts = new BlobFacts(loader, knownBlobsTable(db));
-      const mergeDiffs = new MergeDiffs(aheadDiffer);
+      const mergeDiffs = new MergeDiffs((aheadDiffer = new DiffTreeBatch(repo)));
       // git starts on the first segment (no wrapper names known yet) while the graph and plans are made.
       const segments = segmentsOf(todo, options.segmentSize ?? DEFAULT_SEGMENT);
       let next: SegmentStream | null = streamSegment(repo, segments[0]!, facts, mergeDiffs, new Set());
@@ -285,7 +289,9 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
     summary.elapsedMs = performance.now() - started;
     return summary;
   } finally {
-    await Promise.allSettled([loader?.close(), checker.close(), differ.close(), aheadDiffer.close(), sourceGrep.close()]);
+    // A listing still under way (the rewrite check failed first) must not outlive the mine's gits and lock.
+    await listing?.catch(() => {});
+    await Promise.allSettled([loader?.close(), checker.close(), differ.close(), aheadDiffer?.close(), sourceGrep.close()]);
   }
 }
 

@@ -34,9 +34,10 @@ export function openStore(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // Only a database that held mined commits has anything an upgrade could empty.
+      const held = version > 0 && db.prepare('SELECT EXISTS (SELECT 1 FROM commits)').pluck().get() === 1;
       migrate(db, version);
-      // A version-0 file was new (or empty): it had nothing an upgrade could change.
-      if (version > 0) for (const notice of noticesAfter(version)) options.onUpgrade?.(notice);
+      if (held) for (const notice of noticesAfter(version)) options.onUpgrade?.(notice);
     }
     return db;
   } catch (error) {

@@ -195,9 +195,9 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
  * What a user must be told when a migration changes what their database holds, by the version it
- * leads to: said when an existing database is upgraded (a new one has nothing to lose).
+ * leads to: said when a database that held mined commits is upgraded.
  */
 export const MIGRATION_NOTICES: ReadonlyMap<number, string> = new Map([
   [7, 'this database was mined by an older ksymtrail, which missed exports whose macro name a backslash-newline splits; '
-    + 'what it mined was emptied (your subsystem groups are kept), so the whole history is mined again'],
+    + 'what it mined was emptied (your subsystem groups are kept), and the next mine of each repository it held mines its whole history again'],
 ]);

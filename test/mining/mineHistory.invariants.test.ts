@@ -189,9 +189,13 @@ for (const pruned of [false, true]) {
         history.git(['gc', '-q', '--prune=now']);
         assert.throws(() => history.git(['cat-file', '-e', oldTip]), 'the old tip is gone');
       }
+      const commitCount = (): number => db.prepare('SELECT count(*) FROM commits').pluck().get() as number;
+      const before = commitCount();
       const summary = await mineHistory({ repo: history.dir, db });
       assert.equal(summary.rewrittenFrom, oldTip);
       assert.equal(summary.tip, history.id('scsi-host-lookup'));
+      assert.ok(summary.dropped > 0);
+      assert.equal(commitCount(), before - summary.dropped + summary.mined, 'the commits dropped are the ones the summary counts');
       const afterRewrite = storeRows(db);
       const { rows: fromScratch } = await mineInSteps(history, [{}]);
       assertSameStore(afterRewrite, fromScratch);

@@ -19,6 +19,18 @@ function inTemp(body: (dir: string) => void): void {
   }
 }
 
+/** A database as schema `version` (7 or older) left it, with these rows (one mined commit unless told). */
+function olderDatabase(path: string, version: number, rows: string[] = [ONE_COMMIT]): void {
+  openStore(path).close();
+  const raw = new Database(path);
+  raw.exec('DROP INDEX events_by_path; DROP INDEX events_by_from_path'); // schema 8's
+  for (const row of rows) raw.exec(row);
+  raw.pragma(`user_version = ${version}`);
+  raw.close();
+}
+
+const ONE_COMMIT = "INSERT INTO commits (id, sha, parent_shas, author_name, author_email, author_time, author_tz, committer_name, committer_email, committer_time, committer_tz, subject, trailers) VALUES (1, 'c', '', 'a', 'e', 0, '+0000', 'a', 'e', 0, '+0000', 's', '[]')";
+
 test('a new database is created with the current schema and WAL journaling', () => inTemp((dir) => {
   const db = openStore(join(dir, 'sub', 'k.db'));
   assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
@@ -29,13 +41,7 @@ test('a new database is created with the current schema and WAL journaling', () 
 
 test('a schema 7 database keeps its events and gets the indexes that list the paths of the record without reading every event', () => inTemp((dir) => {
   const path = join(dir, 'k.db');
-  openStore(path).close();
-  const raw = new Database(path);
-  raw.exec('DROP INDEX events_by_path; DROP INDEX events_by_from_path');
-  raw.exec("INSERT INTO commits (id, sha, parent_shas, author_name, author_email, author_time, author_tz, committer_name, committer_email, committer_time, committer_tz, subject, trailers) VALUES (1, 'c', '', 'a', 'e', 0, '+0000', 'a', 'e', 0, '+0000', 's', '[]')");
-  raw.exec("INSERT INTO events (commit_id, path, symbol, kind) VALUES (1, 'kernel/a.c', 'foo', 'added')");
-  raw.pragma('user_version = 7');
-  raw.close();
+  olderDatabase(path, 7, [ONE_COMMIT, "INSERT INTO events (commit_id, path, symbol, kind) VALUES (1, 'kernel/a.c', 'foo', 'added')"]);
   const db = openStore(path);
   assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
   assert.deepEqual(db.prepare('SELECT path, symbol FROM events').all(), [{ path: 'kernel/a.c', symbol: 'foo' }]);
@@ -48,28 +54,26 @@ test('a schema 7 database keeps its events and gets the indexes that list the pa
   db.close();
 }));
 
-test('upgrading a schema 6 database tells once that what it mined was emptied; a schema 7 or a new database tells nothing', () => inTemp((dir) => {
+test('upgrading a schema 6 database that held commits tells once that what it mined was emptied; a schema 7, an empty schema 6 or a new database tells nothing', () => inTemp((dir) => {
   const told = (path: string): string[] => {
     const notices: string[] = [];
     openStore(path, { onUpgrade: (notice) => notices.push(notice) }).close();
     return notices;
   };
   assert.deepEqual(told(join(dir, 'new.db')), []);
+  const empty = join(dir, 'empty6.db');
+  olderDatabase(empty, 6, []);
+  assert.deepEqual(told(empty), []);
   for (const version of [6, 7]) {
     const path = join(dir, `v${version}.db`);
-    openStore(path).close();
-    const raw = new Database(path);
-    raw.exec('DROP INDEX events_by_path; DROP INDEX events_by_from_path'); // schema 8's
-    raw.exec("INSERT INTO commits (id, sha, parent_shas, author_name, author_email, author_time, author_tz, committer_name, committer_email, committer_time, committer_tz, subject, trailers) VALUES (1, 'c', '', 'a', 'e', 0, '+0000', 'a', 'e', 0, '+0000', 's', '[]')");
-    raw.pragma(`user_version = ${version}`);
-    raw.close();
+    olderDatabase(path, version);
     const notices = told(path);
     const db = openStore(path);
     const commits = db.prepare('SELECT count(*) FROM commits').pluck().get();
     db.close();
     if (version === 6) {
       assert.equal(notices.length, 1);
-      assert.match(notices[0]!, /missed exports whose macro name a backslash-newline splits; what it mined was emptied .* the whole history is mined again$/);
+      assert.match(notices[0]!, /missed exports whose macro name a backslash-newline splits; what it mined was emptied .* the next mine of each repository it held mines its whole history again$/);
       assert.equal(commits, 0);
     } else {
       assert.deepEqual([notices, commits], [[], 1]);

@@ -55,7 +55,7 @@ export function registerMine(program: Command, out: Output): void {
           out.stderr(`ksymtrail: warning: shallow clone: history starts at ${summary.shallowFrom.map((sha) => sha.slice(0, 12)).join(', ')}; what it exports there is recorded as present at the start, not added`);
         }
         if (summary.rewrittenFrom) {
-          out.stderr(`ksymtrail: history rewritten: ${summary.ref} was at ${summary.rewrittenFrom.slice(0, 12)}, which ${summary.tip.slice(0, 12)} does not contain; dropped the old commits and re-mined`);
+          out.stderr(`ksymtrail: history rewritten: ${summary.ref} was at ${summary.rewrittenFrom.slice(0, 12)}, which ${summary.tip.slice(0, 12)} does not contain; ${droppedWords(summary.dropped)}`);
         }
         if (!options.quiet) out.stderr(summaryLine(summary, options.db));
       } finally {
@@ -63,6 +63,12 @@ export function registerMine(program: Command, out: Output): void {
         db.close();
       }
     });
+}
+
+/** What a rewrite did to the commits only the old history had. */
+function droppedWords(dropped: number): string {
+  if (dropped === 0) return 'its commits stay, as other mined refs still reach them';
+  return `dropped the ${dropped} commit${dropped === 1 ? '' : 's'} only it had`;
 }
 
 function summaryLine(s: MineSummary, db: string): string {
