@@ -2,8 +2,15 @@
 import { InvalidArgumentError } from 'commander';
 
 export function parseCount(value: string): number {
+  return wholeNumber(value, Infinity);
+}
+
+/** A whole number from 1 to `max` (not an option parser itself: commander passes a second argument). */
+function wholeNumber(value: string, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new InvalidArgumentError(max === Infinity ? 'expected a whole number of at least 1' : `expected a whole number from 1 to ${max}`);
+  }
   return n;
 }
 
@@ -16,9 +23,7 @@ export const MAX_JOBS = 64;
 
 /** A mine's `--jobs`: a whole number from 1 to MAX_JOBS. */
 export function parseJobs(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_JOBS}`);
-  return n;
+  return wholeNumber(value, MAX_JOBS);
 }
 
 /** A TCP port: 0 (any free one) to 65535. */

@@ -34,8 +34,8 @@ export function openStore(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      // Only a database that held mined commits has anything an upgrade could empty.
-      const held = version > 0 && db.prepare('SELECT EXISTS (SELECT 1 FROM commits)').pluck().get() === 1;
+      // Only a database to upgrade that held mined commits has anything an upgrade could empty.
+      const held = version > 0 && version < SCHEMA_VERSION && db.prepare('SELECT EXISTS (SELECT 1 FROM commits)').pluck().get() === 1;
       migrate(db, version);
       if (held) for (const notice of noticesAfter(version)) options.onUpgrade?.(notice);
     }
