@@ -58,6 +58,11 @@ export interface MineOptions {
   breakLock?: boolean;
   /** Subsystem groups beside data/subsystems.json (kept in the database for later mines). */
   groups?: SubsystemGroup[];
+  /**
+   * Stops the mine between two segments: what was written is kept (a rerun continues), and the mine
+   * rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 export interface MineProgress {
@@ -238,6 +243,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       // The next segment is streamed while this one replays, so git inflates blobs on another core.
       let done = 0;
       for (const [s, segment] of segments.entries()) {
+        options.signal?.throwIfAborted();
         const stream = next!;
         // A blob not asked for while the last segment replayed and this one was read ahead is forgotten.
         facts.nextGeneration();

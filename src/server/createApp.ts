@@ -10,6 +10,7 @@ import { eventsRouter } from './routes/eventsRouter.js';
 import { overviewRouter } from './routes/overviewRouter.js';
 import { subsystemsRouter } from './routes/subsystemsRouter.js';
 import { symbolsRouter } from './routes/symbolsRouter.js';
+import { readSnapshot } from './readSnapshot.js';
 import { securityHeaders } from './securityHeaders.js';
 
 const WEB = fileURLToPath(new URL('../../../web/', import.meta.url));
@@ -27,6 +28,7 @@ export function createApp(db: Db): Express {
     res.set('Cache-Control', 'no-cache');
     next();
   });
+  app.use('/api', readSnapshot(db));
   app.use('/api/symbols', symbolsRouter(db));
   app.use('/api/subsystems', subsystemsRouter(db));
   app.use('/api/events', eventsRouter(db));
