@@ -1,5 +1,6 @@
 // The coded errors: every failure a user can cause has a stable `code` and structured `data`;
 // the CLI puts them into one line (src/cli/formatError.ts), nothing below it prints.
+import ms from 'ms';
 
 /** Base of every error ksymtrail raises on purpose. `code` is stable; `data` names the inputs. */
 export class KsymtrailError<Data extends object = Record<string, unknown>> extends Error {
@@ -49,6 +50,13 @@ export class GitFailed extends KsymtrailError<{ args: string[]; status: number |
   constructor(args: string[], status: number | null, stderr: string) {
     const first = stderr.trim().split('\n')[0] ?? '';
     super('GitFailed', `git ${args.slice(0, 3).join(' ')} failed (exit ${status}): ${first}`, { args, status, stderr });
+  }
+}
+
+/** A `git fetch` of a follower (`mine --follow --fetch`) that outlasted its time and was ended. */
+export class FetchTimedOut extends KsymtrailError<{ remote: string; timeoutMs: number }> {
+  constructor(remote: string, timeoutMs: number) {
+    super('FetchTimedOut', `git fetch of ${remote} took more than ${ms(timeoutMs, { long: true })} and was stopped`, { remote, timeoutMs });
   }
 }
 

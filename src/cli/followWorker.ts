@@ -11,6 +11,8 @@ export interface FollowerData {
   db: string;
   intervalMs: number;
   fetch: boolean;
+  /** The first look takes over the database from a mine that is gone. */
+  breakLock: boolean;
 }
 
 /** To the follower: stop (a mine under way stops after its segment). From it: a line to print. */
@@ -28,7 +30,7 @@ port.on('message', (message: ToFollower) => {
 const say = (line: string): void => port.postMessage({ line } satisfies FromFollower);
 try {
   await followRef({
-    repo: data.repo, rev: data.rev, dbPath: data.db, intervalMs: data.intervalMs, fetch: data.fetch, jobs: 'auto',
+    repo: data.repo, rev: data.rev, dbPath: data.db, intervalMs: data.intervalMs, fetch: data.fetch, breakLock: data.breakLock, jobs: 'auto',
     signal: controller.signal,
     onUpgrade: (notice) => say(`ksymtrail: ${data.db}: ${notice}`),
     onRound: (round) => {

@@ -5,12 +5,16 @@ import { GitFailed } from '../errors.js';
 /** Environment for git children: no pager, no prompts, untranslated messages we can read. */
 export const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };
 
-/** Starts `git -C repo ...args`; the caller streams stdout and must await `finished`. */
-export function spawnGit(repo: string, args: string[], okStatuses: readonly number[] = [0]): {
+/**
+ * Starts `git -C repo ...args`; the caller streams stdout and must await `finished`. `detached`: in a
+ * process group of its own, which `process.kill(-child.pid)` ends with everything git started (a
+ * fetch's ssh or upload-pack).
+ */
+export function spawnGit(repo: string, args: string[], okStatuses: readonly number[] = [0], detached = false): {
   child: ChildProcessWithoutNullStreams;
   finished: Promise<number>;
 } {
-  const child = spawn('git', ['-C', repo, ...args], { env: GIT_ENV });
+  const child = spawn('git', ['-C', repo, ...args], { env: GIT_ENV, detached });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     if (stderr.length < 64 * 1024) stderr += chunk;

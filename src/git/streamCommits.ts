@@ -35,11 +35,17 @@ export interface CommitRecord {
 const FORMAT = '%x01%H%x00%P%x00%an%x00%ae%x00%ad%x00%cn%x00%ce%x00%cd%x00%B%x00';
 const FIELDS = 9;
 
-/** The commits `shas`, each with its changes, in the order given. */
-export async function* streamCommits(repo: string, shas: readonly string[]): AsyncGenerator<CommitRecord> {
+/**
+ * The commits `shas`, each with its changes, in the order given. The signal ends git at once (the
+ * stream then fails): a mine that stops must not leave it running.
+ */
+export async function* streamCommits(repo: string, shas: readonly string[], signal?: AbortSignal): AsyncGenerator<CommitRecord> {
   const args = ['log', '--stdin', '--no-walk=unsorted', '--raw', '--diff-merges=combined', '--no-renames', '--no-abbrev', '-z',
     '--date=raw', `--format=${FORMAT}`];
   const { child, finished } = spawnGit(repo, args);
+  const kill = (): void => void child.kill();
+  if (signal?.aborted) kill();
+  signal?.addEventListener('abort', kill, { once: true });
   child.stdin.on('error', () => {}); // an early exit shows up in `finished`
   child.stdin.end(`${shas.join('\n')}\n`);
   const tokens = nulTokens(child.stdout as AsyncIterable<Buffer>);
@@ -74,6 +80,7 @@ export async function* streamCommits(repo: string, shas: readonly string[]): Asy
     // consumer's error. A stream read to its end still awaits it below.
     finished.catch(() => {});
     if (child.exitCode === null) child.kill();
+    signal?.removeEventListener('abort', kill);
   }
   await finished;
 }

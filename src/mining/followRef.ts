@@ -1,7 +1,7 @@
 // Keeps a database current with a ref that moves (`mine --follow`, `serve --repo`): mines it, then
 // looks again every interval (fetching first when asked) and mines what is new, until stopped.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fetchRemote, remoteOf } from '../git/fetchRemote.js';
+import { fetchPlan, fetchRemote } from '../git/fetchRemote.js';
 import { openStore } from '../storage/openStore.js';
 import type { SubsystemGroup } from '../subsystems/loadGroups.js';
 import { type MineProgress, type MineSummary, mineHistory } from './mineHistory.js';
@@ -10,9 +10,9 @@ export interface FollowOptions {
   repo: string;
   rev: string;
   dbPath: string;
-  /** The wait between the end of one look and the start of the next. */
+  /** The wait after each look, before the next. */
   intervalMs: number;
-  /** `git fetch` before each look: the rev's remote for a remote-tracking branch, else git's default. */
+  /** `git fetch` before each look: of the remote whose fetch moves the rev (fetchPlan), else git's default. */
   fetch: boolean;
   jobs?: number | 'auto';
   groups?: SubsystemGroup[];
@@ -42,7 +42,7 @@ export async function followRef(options: FollowOptions): Promise<void> {
   const { repo, rev, signal } = options;
   const db = openStore(options.dbPath, { onUpgrade: options.onUpgrade });
   try {
-    const remote = options.fetch ? await remoteOf(repo, rev) : null;
+    const remote = options.fetch ? (await fetchPlan(repo, rev)).remote : null;
     for (let first = true; !signal.aborted; first = false) {
       if (options.fetch) {
         await fetchRemote(repo, remote, signal).catch((error: unknown) => {

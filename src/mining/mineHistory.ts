@@ -144,6 +144,8 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   // behind them in one queue, the first rebuild's diff waited 0.2 s.
   let aheadDiffer: DiffTreeBatch | null = null;
   let listing: Promise<CommitLink[]> | null = null;
+  // The segments being streamed (this one and the next): ended with the mine if it stops or fails.
+  const streams = new Set<SegmentStream>();
   const checker = new CatFileBatch(repo, 'check');
   const differ = new DiffTreeBatch(repo);
   const sourceGrep = new SourceGrep(repo, differ);
@@ -198,7 +200,12 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       const mergeDiffs = new MergeDiffs((aheadDiffer = new DiffTreeBatch(repo)));
       // git starts on the first segment (no wrapper names known yet) while the graph and plans are made.
       const segments = segmentsOf(todo, options.segmentSize ?? DEFAULT_SEGMENT);
-      let next: SegmentStream | null = streamSegment(repo, segments[0]!, facts, mergeDiffs, new Set());
+      const stream = (segment: readonly CommitLink[], extraNames: ReadonlySet<string>): SegmentStream => {
+        const streamed = streamSegment(repo, segment, facts, mergeDiffs, extraNames);
+        streams.add(streamed);
+        return streamed;
+      };
+      let next: SegmentStream | null = stream(segments[0]!, new Set());
       const tags = [...(await tagList)];
       const releaseCommits = new Set(tags.filter(([tag]) => isReleaseTag(tag)).map(([, sha]) => sha));
       const versionCommits = new Set(tags.filter(([tag]) => isVersionTag(tag)).map(([, sha]) => sha));
@@ -244,17 +251,17 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       let done = 0;
       for (const [s, segment] of segments.entries()) {
         options.signal?.throwIfAborted();
-        const stream = next!;
+        const current = next!;
         // A blob not asked for while the last segment replayed and this one was read ahead is forgotten.
         facts.nextGeneration();
         const following = segments[s + 1];
-        next = following ? streamSegment(repo, following, facts, mergeDiffs, states.latestExtraNames()) : null;
+        next = following ? stream(following, states.latestExtraNames()) : null;
         const results: { record: CommitRecord; replayed: Replayed }[] = [];
         const streamedBefore = phases.streamMs;
         let clock = performance.now();
         for (const [i, link] of segment.entries()) {
           const asked = performance.now();
-          const record = await stream.ready(i);
+          const record = await current.ready(i);
           phases.streamMs += performance.now() - asked;
           const parents = await Promise.all(record.parents.map((p) => states.get(p)));
           const replayed = await replayCommit(record, parents, git);
@@ -268,6 +275,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
           for (const event of replayed.events) touched?.add(event.symbol);
           if (i % YIELD_EVERY === 0) await new Promise(setImmediate); // let git's output in meanwhile
         }
+        streams.delete(current);
         phases.replayMs += performance.now() - clock - (phases.streamMs - streamedBefore);
         clock = performance.now();
         writeSegment(db, results, facts.takeFound());
@@ -297,6 +305,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
   } finally {
     // A listing still under way (the rewrite check failed first) must not outlive the mine's gits and lock.
     await listing?.catch(() => {});
+    for (const streamed of streams) streamed.close();
     await Promise.allSettled([loader?.close(), checker.close(), differ.close(), aheadDiffer?.close(), sourceGrep.close()]);
   }
 }

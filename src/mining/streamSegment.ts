@@ -9,6 +9,8 @@ import type { MergeDiffs } from './MergeDiffs.js';
 export interface SegmentStream {
   /** The segment's commit at `index`, once it and the blobs it changed are read. */
   ready(index: number): Promise<CommitRecord>;
+  /** Ends git's part at once (a mine that stops or fails); commits not read yet fail. */
+  close(): void;
 }
 
 /**
@@ -21,9 +23,10 @@ export function streamSegment(
   repo: string, segment: readonly CommitLink[], facts: BlobFacts, mergeDiffs: MergeDiffs, extraNames: ReadonlySet<string>,
 ): SegmentStream {
   const arrivals = segment.map(() => deferred<CommitRecord>());
+  const closing = new AbortController();
   const done = (async () => {
     let index = 0;
-    for await (const record of streamCommits(repo, segment.map((c) => c.sha))) {
+    for await (const record of streamCommits(repo, segment.map((c) => c.sha), closing.signal)) {
       if (record.sha !== segment[index]?.sha) throw new Error(`git log sent ${record.sha} where ${segment[index]?.sha ?? 'nothing'} was asked for`);
       mergeDiffs.ahead(record);
       const reads: Promise<unknown>[] = [];
@@ -43,7 +46,7 @@ export function streamSegment(
     for (const arrival of arrivals) arrival.reject(error);
   });
   for (const arrival of arrivals) arrival.promise.catch(() => {}); // a failure is seen where it is awaited
-  return { ready: (index) => arrivals[index]!.promise };
+  return { ready: (index) => arrivals[index]!.promise, close: () => closing.abort() };
 }
 
 interface Deferred<T> {

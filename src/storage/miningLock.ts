@@ -9,7 +9,7 @@ import type { Db } from './openStore.js';
  * checked for life, so it holds until `breakLock` (the user's word that no such mine is running).
  */
 export function acquireMiningLock(db: Db, path: string, breakLock = false): () => void {
-  const me = { pid: process.pid, host: hostname() };
+  const me = ownClaim();
   db.transaction(() => {
     if (breakLock) db.prepare("DELETE FROM meta WHERE key = 'miner'").run();
     const text = db.prepare("SELECT value FROM meta WHERE key = 'miner'").pluck().get() as string | undefined;
@@ -17,9 +17,20 @@ export function acquireMiningLock(db: Db, path: string, breakLock = false): () =
     if (holder && holder.pid !== me.pid && (holder.host !== me.host || isAlive(holder.pid))) throw new MineInProgress(path, holder.pid, holder.host);
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('miner', ?)").run(JSON.stringify(me));
   }).immediate();
-  return () => {
-    db.prepare("DELETE FROM meta WHERE key = 'miner' AND value = ?").run(JSON.stringify(me));
-  };
+  return () => dropOwnClaim(db);
+}
+
+/**
+ * Drops this process's claim, if there is one: a mine ended from outside (a worker thread terminated)
+ * cannot release it, and in a container that is made again under another hostname, the claim would
+ * look like a live mine on another host for good.
+ */
+export function dropOwnClaim(db: Db): void {
+  db.prepare("DELETE FROM meta WHERE key = 'miner' AND value = ?").run(JSON.stringify(ownClaim()));
+}
+
+function ownClaim(): { pid: number; host: string } {
+  return { pid: process.pid, host: hostname() };
 }
 
 function isAlive(pid: number): boolean {

@@ -75,9 +75,10 @@ test('serve --repo serves at once and mines beside the server: the API shows eac
   const { repo, db, cleanup } = fixture();
   const cli = startCli(['serve', '--repo', repo.dir, '--rev', 'master', '--db', db, '--port', '0', '--interval', '1s']);
   try {
+    const firstLook = cli.line(/mined 1 commit of master/);
     const url = (await cli.line(/serving/)).match(/at (http:\S+)/)![1]!;
     const stats = async (): Promise<{ commits: number; events: number }> => (await fetch(new URL('/api/stats', url))).json() as Promise<{ commits: number; events: number }>;
-    await cli.line(/mined 1 commit of master/);
+    await firstLook;
     assert.deepEqual(await stats().then(({ commits, events }) => ({ commits, events })), { commits: 1, events: 1 });
     const moved = cli.line(/mined 1 commit of master/);
     repo.commit('c2', { date: '2004-01-02 10:00:00 +0000', files: { 'kernel/a.c': 'EXPORT_SYMBOL_GPL(a);\n' } });
@@ -115,7 +116,7 @@ for (const [what, args, message] of refused) {
   });
 }
 
-for (const flag of [['--rev', 'master'], ['--interval', '1m'], ['--fetch']]) {
+for (const flag of [['--rev', 'master'], ['--interval', '1m'], ['--fetch'], ['--break-lock']]) {
   test(`serve refuses ${flag[0]} without --repo in one line`, async () => {
     const run = await runCli('serve', '--db', join(tmpdir(), 'ksymtrail-none.db'), ...flag);
     assert.equal(run.status, 2);

@@ -58,6 +58,18 @@ function eventsIn(dbPath: string): string[] {
   }
 }
 
+/** Every event with every field but the ids, as sorted lines: two mines of one history must agree on them. */
+function everyEvent(dbPath: string): string[] {
+  const db = openStore(dbPath, { readonly: true });
+  try {
+    return (db.prepare(`SELECT c.sha, e.symbol, e.path, e.from_path, e.kind, e.merge, e.before_macro, e.after_macro, e.before_license,
+      e.after_license, e.before_namespace, e.after_namespace, e.line FROM events e JOIN commits c ON c.id = e.commit_id`).raw().all() as unknown[][])
+      .map((row) => JSON.stringify(row)).sort();
+  } finally {
+    db.close();
+  }
+}
+
 function workDir(): string {
   return mkdtempSync(join(tmpdir(), 'ksymtrail-follow-'));
 }
@@ -159,7 +171,13 @@ test('a look that another mine keeps out is told, and the next look mines', { ti
   }
 });
 
-test('a stop during a mine ends it after a segment: what was written stays, and the next mine completes it', { timeout: 60_000 }, async () => {
+/** The git processes this test process has running (Linux `ps`). */
+function gitChildren(): string[] {
+  const out = execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => /^git /.test(line));
+}
+
+test('a stop during a mine ends it after a segment, leaves no git running, and the next mine ends with the same events as one mine', { timeout: 120_000 }, async () => {
   const work = workDir();
   try {
     const repo = join(work, 'repo');
@@ -175,17 +193,27 @@ test('a stop during a mine ends it after a segment: what was written stays, and 
         if (progress.done >= 100) controller.abort();
       },
     });
+    assert.deepEqual(gitChildren(), []);
     assert.equal(rounds.length, 1);
-    const [round] = rounds;
-    assert.ok(round!.kind === 'stopped' && round!.done > 0 && round!.done < total, JSON.stringify(round));
+    const round = rounds[0]!;
+    assert.ok(round.kind === 'stopped' && round.done > 0 && round.done < total, JSON.stringify(round));
+    const written = round.kind === 'stopped' ? round.done : -1;
     const store = openStore(db);
-    assert.equal(store.prepare('SELECT count(*) FROM commits').pluck().get(), round!.kind === 'stopped' ? round!.done : -1);
+    assert.equal(store.prepare('SELECT count(*) FROM commits').pluck().get(), written);
     store.close();
     const again = startFollowing(repo, 'HEAD', db);
     const rest = await again.until((r) => r.kind === 'mined');
     again.stop();
     await again.done;
-    assert.ok(rest.kind === 'mined' && rest.summary.mined === total - (round!.kind === 'stopped' ? round!.done : 0));
+    assert.ok(rest.kind === 'mined' && rest.summary.mined === total - written);
+    const whole = join(work, 'whole.db');
+    const once = startFollowing(repo, 'HEAD', whole);
+    await once.until((r) => r.kind === 'mined');
+    once.stop();
+    await once.done;
+    const events = everyEvent(whole);
+    assert.ok(events.length > 100, `events: ${events.length}`);
+    assert.deepEqual(everyEvent(db), events);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -3,12 +3,12 @@
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { BadInput } from '../../errors.js';
-import { remotesOf } from '../../git/fetchRemote.js';
 import { resolveCommit } from '../../git/resolveCommit.js';
 import { followRef } from '../../mining/followRef.js';
 import { type MineProgress, mineHistory } from '../../mining/mineHistory.js';
 import { openStore } from '../../storage/openStore.js';
 import type { SubsystemGroup } from '../../subsystems/loadGroups.js';
+import { checkFetch } from '../checkFetch.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
 import { followRoundLines, intervalWords, stamped } from '../followRoundLines.js';
 import { mineWarnings, summaryLine } from '../mineLines.js';
@@ -40,8 +40,8 @@ export function registerMine(program: Command, out: Output): void {
     .option('--groups <file>', 'your subsystem groups beside data/subsystems.json (kept for later mines)')
     .option('--break-lock', 'take over the database from a mine that is no longer running (another machine or container)')
     .option('--follow', 'keep running: look at REV again every --interval and mine what is new (Ctrl-C stops)')
-    .option('--interval <duration>', `with --follow: the wait between two looks, 30s to 7d style (default ${DEFAULT_INTERVAL})`, parseInterval)
-    .option('--fetch', 'with --follow: git fetch before each look (the remote of REV when it is a remote-tracking branch like origin/master)')
+    .option('--interval <duration>', `with --follow: the wait after each look, from 1s to 7d (default ${DEFAULT_INTERVAL})`, parseInterval)
+    .option('--fetch', 'with --follow: git fetch before each look, from the remote whose fetch moves REV (follow origin/master, not a local branch)')
     .option('--quiet', 'no progress bar; with --follow, only warnings and failures')
     .action(async (repo: string, options: MineOptions) => {
       if (!options.follow) {
@@ -50,9 +50,8 @@ export function registerMine(program: Command, out: Output): void {
       }
       const groups = readGroupsOption(options.groups);
       await resolveCommit(repo, options.rev); // a bad repository or rev must not create the database
-      if (options.fetch && (await remotesOf(repo)).length === 0) {
-        throw new BadInput('repository', repo, 'has no remote to fetch from: add one (git remote add) or drop --fetch');
-      }
+      const fetchWarning = options.fetch ? await checkFetch(repo, options.rev) : null;
+      if (fetchWarning) out.stderr(fetchWarning);
       const bar = !options.quiet && process.stderr.isTTY
         ? new SingleBar({ format: 'mining {bar} {value}/{total} commits | {rate}/s | ETA {eta_formatted} | {events} events', stream: process.stderr })
         : null;
@@ -81,15 +80,22 @@ async function mineOnce(repo: string, options: MineOptions, groups: SubsystemGro
   }
 }
 
-/** Mines REV as it moves until SIGINT or SIGTERM; a second one ends the process at once. */
+/**
+ * Mines REV as it moves until SIGINT or SIGTERM: the wait ends at once, a mine under way after its
+ * segment. A second signal finds no handler and ends the process at once (nothing committed is lost).
+ */
 async function follow(
   repo: string, options: MineOptions, groups: SubsystemGroup[] | undefined, onProgress: (p: MineProgress) => void, stopBar: () => void, out: Output,
 ): Promise<void> {
   const intervalMs = options.interval ?? parseInterval(DEFAULT_INTERVAL);
   const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const stop = (): void => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   if (!options.quiet) out.stderr(stamped(`following ${options.rev} of ${repo} into ${options.db}, looking again every ${intervalWords(intervalMs)}${options.fetch ? ' after a fetch' : ''} (Ctrl-C stops)`));
   try {
     await followRef({

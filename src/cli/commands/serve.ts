@@ -3,10 +3,11 @@
 import type { Command } from 'commander';
 import { Worker } from 'node:worker_threads';
 import { BadInput } from '../../errors.js';
-import { remotesOf } from '../../git/fetchRemote.js';
 import { resolveCommit } from '../../git/resolveCommit.js';
+import { dropOwnClaim } from '../../storage/miningLock.js';
 import { openStore } from '../../storage/openStore.js';
 import { listen } from '../../server/listen.js';
+import { checkFetch } from '../checkFetch.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
 import type { FollowerData, FromFollower, ToFollower } from '../followWorker.js';
 import { intervalWords, stamped } from '../followRoundLines.js';
@@ -23,10 +24,14 @@ interface ServeOptions {
   rev?: string;
   interval?: number;
   fetch?: boolean;
+  breakLock?: boolean;
 }
 
-/** How long a stop waits for a mine under way to reach the end of its segment before ending the thread. */
-const STOP_GRACE_MS = 10_000;
+/**
+ * How long a stop waits for a mine under way to reach the end of its segment before ending the
+ * thread; under the 10 s a container manager (docker stop) gives before it kills.
+ */
+const STOP_GRACE_MS = 8_000;
 
 export function registerServe(program: Command, out: Output): void {
   program
@@ -37,12 +42,13 @@ export function registerServe(program: Command, out: Output): void {
     .option('--host <host>', 'the address to listen on', '127.0.0.1')
     .option('--repo <repo>', 'also mine REPO, in a thread of its own, and again whenever REV moves (as mine --follow does)')
     .option('--rev <rev>', 'with --repo: the branch, tag or commit to follow (default HEAD)')
-    .option('--interval <duration>', `with --repo: the wait between two looks at REV (default ${DEFAULT_INTERVAL})`, parseInterval)
-    .option('--fetch', 'with --repo: git fetch before each look')
+    .option('--interval <duration>', `with --repo: the wait after each look at REV, from 1s to 7d (default ${DEFAULT_INTERVAL})`, parseInterval)
+    .option('--fetch', 'with --repo: git fetch before each look (as mine --follow --fetch)')
+    .option('--break-lock', 'with --repo: take over the database from a mine that is no longer running (as mine --break-lock)')
     .action(async (options: ServeOptions) => {
       const follower = options.repo === undefined ? undefined : await followerData(options.repo, options, out);
       if (!follower) {
-        for (const [flag, given] of [['--rev', options.rev], ['--interval', options.interval], ['--fetch', options.fetch]] as const) {
+        for (const [flag, given] of [['--rev', options.rev], ['--interval', options.interval], ['--fetch', options.fetch], ['--break-lock', options.breakLock]] as const) {
           if (given !== undefined) throw new BadInput('option', flag, 'works only with --repo: add --repo REPO to mine beside the server');
         }
       }
@@ -54,14 +60,18 @@ export function registerServe(program: Command, out: Output): void {
 async function followerData(repo: string, options: ServeOptions, out: Output): Promise<FollowerData> {
   const rev = options.rev ?? 'HEAD';
   await resolveCommit(repo, rev);
-  if (options.fetch && (await remotesOf(repo)).length === 0) {
-    throw new BadInput('repository', repo, 'has no remote to fetch from: add one (git remote add) or drop --fetch');
-  }
+  const fetchWarning = options.fetch ? await checkFetch(repo, rev) : null;
+  if (fetchWarning) out.stderr(fetchWarning);
   openStore(options.db, { onUpgrade: (notice) => out.stderr(`ksymtrail: ${options.db}: ${notice}`) }).close();
-  return { repo, rev, db: options.db, intervalMs: options.interval ?? parseInterval(DEFAULT_INTERVAL), fetch: options.fetch ?? false };
+  return {
+    repo, rev, db: options.db, intervalMs: options.interval ?? parseInterval(DEFAULT_INTERVAL), fetch: options.fetch ?? false, breakLock: options.breakLock ?? false,
+  };
 }
 
-/** Serves until SIGINT or SIGTERM; with a follower, mines beside the server meanwhile. */
+/**
+ * Serves until SIGINT or SIGTERM; with a follower, mines beside the server meanwhile. A second signal
+ * finds no handler and ends the process at once (nothing committed is lost).
+ */
 export async function serveUntilStopped(dbPath: string, host: string, port: number, out: Output, follower?: FollowerData): Promise<void> {
   const db = openStore(dbPath, { readonly: true });
   const { server, url } = await listen(db, host, port);
@@ -69,11 +79,13 @@ export async function serveUntilStopped(dbPath: string, host: string, port: numb
   const thread = follower ? startFollower(follower, out) : null;
   await new Promise<void>((resolve) => {
     const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
       server.close(() => resolve());
       server.closeAllConnections();
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   await thread?.stop();
   db.close();
@@ -83,7 +95,21 @@ export async function serveUntilStopped(dbPath: string, host: string, port: numb
 function startFollower(data: FollowerData, out: Output): { stop(): Promise<void> } {
   out.stderr(stamped(`following ${data.rev} of ${data.repo} into ${data.db}, looking again every ${intervalWords(data.intervalMs)}${data.fetch ? ' after a fetch' : ''}`));
   const worker = new Worker(new URL('../followWorker.js', import.meta.url), { workerData: data });
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // A thread ended before its mine could release the database (the grace ran out, or it failed)
+  // leaves its claim: it is dropped here, once the thread is gone.
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => {
+    try {
+      const db = openStore(data.db);
+      try {
+        dropOwnClaim(db);
+      } finally {
+        db.close();
+      }
+    } catch (error) {
+      out.stderr(`ksymtrail: the mining thread's claim on ${data.db} stays (${formatError(error).line.replace(/^ksymtrail: /, '')}); a mine it keeps out on another host needs --break-lock`);
+    }
+    resolve();
+  }));
   worker.on('message', (message: FromFollower) => out.stderr(message.line));
   worker.on('error', (error) => out.stderr(`ksymtrail: the mining thread stopped: ${formatError(error).line.replace(/^ksymtrail: /, '')}; the server goes on serving what is mined`));
   return {
