@@ -9,5 +9,5 @@ export async function checkFetch(repo: string, rev: string): Promise<string | nu
   const plan = await fetchPlan(repo, rev);
   if (plan.remote !== null) return null;
   const what = plan.ref === null ? `${rev} is not a branch` : `no remote's fetch moves ${plan.ref}`;
-  return `ksymtrail: warning: --fetch: ${what}, so a fetch brings only tags; to mine what a fetch brings, follow a remote-tracking branch (--rev origin/master)`;
+  return `ksymtrail: warning: --fetch: ${what}: the commits a fetch brings stay out of the mine (its new tags count); to mine them, follow a remote-tracking branch (--rev origin/master)`;
 }

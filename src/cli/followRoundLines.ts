@@ -1,6 +1,6 @@
 // What `mine --follow` (and `serve --repo`) says about each look at the followed ref, stamped with the time.
 import ms from 'ms';
-import { formatError } from './formatError.js';
+import { errorWords } from './formatError.js';
 import type { FollowRound } from '../mining/followRef.js';
 import { mineWarnings, summaryLine } from './mineLines.js';
 
@@ -19,7 +19,6 @@ export function intervalWords(intervalMs: number): string {
  * ref only on the first look (and never when quiet), so a follower that finds nothing stays silent.
  */
 export function followRoundLines(round: FollowRound, context: { db: string; repo: string; intervalMs: number; quiet: boolean }): string[] {
-  const problem = (error: unknown): string => formatError(error).line.replace(/^ksymtrail: /, '');
   switch (round.kind) {
     case 'mined': {
       const lines = mineWarnings(round.summary).map((line) => stamped(line));
@@ -28,9 +27,9 @@ export function followRoundLines(round: FollowRound, context: { db: string; repo
       return lines;
     }
     case 'fetch-failed':
-      return [stamped(`ksymtrail: could not fetch: ${problem(round.error)}; mining what ${context.repo} has`)];
+      return [stamped(`ksymtrail: could not fetch: ${errorWords(round.error)}; mining what ${context.repo} has`)];
     case 'failed':
-      return [stamped(`ksymtrail: ${problem(round.error)}; trying again in ${intervalWords(context.intervalMs)}`)];
+      return [stamped(`ksymtrail: ${errorWords(round.error)}; trying again in ${intervalWords(context.intervalMs)}`)];
     case 'stopped':
       return [stamped(`stopped while mining: the ${round.done} commit${round.done === 1 ? '' : 's'} written are kept, and the next mine continues`)];
   }

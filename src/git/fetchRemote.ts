@@ -1,22 +1,14 @@
 // Fetches what moves a followed rev (`mine --follow --fetch`): which remote, whether a fetch moves the
 // rev at all, and the fetch itself, bounded in time.
 import { FetchTimedOut, GitFailed } from '../errors.js';
-import { spawnGit } from './runGit.js';
+import { gitText, spawnGit } from './runGit.js';
 
 /** Longer than any fetch of a day's work; a fetch stuck on a half-open connection must end some day. */
-export const FETCH_TIMEOUT_MS = 15 * 60 * 1000;
-
-async function output(repo: string, args: string[], okStatuses?: readonly number[]): Promise<string> {
-  const { child, finished } = spawnGit(repo, args, okStatuses);
-  let text = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-  await finished;
-  return text;
-}
+const FETCH_TIMEOUT_MS = 15 * 60 * 1000;
 
 /** The repository's remotes, by name. */
 export async function remotesOf(repo: string): Promise<string[]> {
-  return (await output(repo, ['remote'])).split('\n').filter((name) => name !== '');
+  return (await gitText(repo, ['remote'])).split('\n').filter((name) => name !== '');
 }
 
 export interface FetchPlan {
@@ -33,10 +25,10 @@ export interface FetchPlan {
  */
 export async function fetchPlan(repo: string, rev: string): Promise<FetchPlan> {
   // --verify: without it, rev-parse echoes `--end-of-options` too.
-  const full = (await output(repo, ['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', rev], [0, 1, 128])).trim();
+  const full = (await gitText(repo, ['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', rev], [0, 1, 128])).trim();
   const ref = full.startsWith('refs/') ? full : null;
   if (ref === null) return { remote: null, ref };
-  const specs = await output(repo, ['config', '--get-regexp', String.raw`^remote\..*\.fetch$`], [0, 1]);
+  const specs = await gitText(repo, ['config', '--get-regexp', String.raw`^remote\..*\.fetch$`], [0, 1]);
   for (const line of specs.split('\n')) {
     const match = /^remote\.(.+)\.fetch (.*)$/.exec(line);
     const destination = match?.[2]!.replace(/^\+/, '').split(':')[1];

@@ -1,7 +1,7 @@
 // Short git questions the miner asks: ancestry, tags, reachable commits, a file at a commit.
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { gitRecords, spawnGit } from './runGit.js';
+import { gitRecords, gitText, spawnGit } from './runGit.js';
 
 /** Whether `ancestor` is reachable from `descendant` (false too when `ancestor` no longer exists). */
 export async function isAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
@@ -13,10 +13,7 @@ export async function isAncestor(repo: string, ancestor: string, descendant: str
 export async function listTags(repo: string): Promise<Map<string, string>> {
   const tags = new Map<string, string>();
   const format = '%(refname:short) %(objectname) %(*objectname)';
-  const { child, finished } = spawnGit(repo, ['for-each-ref', `--format=${format}`, 'refs/tags']);
-  let text = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-  await finished;
+  const text = await gitText(repo, ['for-each-ref', `--format=${format}`, 'refs/tags']);
   for (const line of text.split('\n')) {
     const [name, object, peeled] = line.split(' ');
     if (name && object) tags.set(name, peeled || object);
@@ -26,10 +23,7 @@ export async function listTags(repo: string): Promise<Map<string, string>> {
 
 /** Every commit reachable from `tip`. */
 export async function reachableFrom(repo: string, tip: string): Promise<string[]> {
-  const { child, finished } = spawnGit(repo, ['rev-list', tip]);
-  let text = '';
-  child.stdout.setEncoding('latin1').on('data', (chunk: string) => (text += chunk));
-  await finished;
+  const text = await gitText(repo, ['rev-list', tip], [0], 'latin1');
   return text.split('\n').filter((line) => line !== '');
 }
 
@@ -47,10 +41,7 @@ export async function readFileAt(repo: string, commit: string, path: string): Pr
 
 /** The commits where a shallow clone's history is cut (empty for a full repository). */
 export async function shallowBoundary(repo: string): Promise<Set<string>> {
-  const { child, finished } = spawnGit(repo, ['rev-parse', '--is-shallow-repository', '--git-path', 'shallow']);
-  let text = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-  await finished;
+  const text = await gitText(repo, ['rev-parse', '--is-shallow-repository', '--git-path', 'shallow']);
   const [shallow, file] = text.trim().split('\n');
   if (shallow !== 'true' || !file) return new Set();
   const contents = await readFile(isAbsolute(file) ? file : join(repo, file), 'latin1');

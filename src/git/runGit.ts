@@ -29,6 +29,15 @@ export function spawnGit(repo: string, args: string[], okStatuses: readonly numb
   return { child, finished };
 }
 
+/** Runs git and returns its whole stdout as text (for short answers: it is held in memory). */
+export async function gitText(repo: string, args: string[], okStatuses: readonly number[] = [0], encoding: BufferEncoding = 'utf8'): Promise<string> {
+  const { child, finished } = spawnGit(repo, args, okStatuses);
+  let text = '';
+  child.stdout.setEncoding(encoding).on('data', (chunk: string) => (text += chunk));
+  await finished;
+  return text;
+}
+
 /** Runs git and yields each NUL-terminated record of its stdout as raw bytes. */
 export async function* gitRecords(repo: string, args: string[], okStatuses: readonly number[] = [0]): AsyncGenerator<Buffer> {
   const { child, finished } = spawnGit(repo, args, okStatuses);

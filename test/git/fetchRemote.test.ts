@@ -45,8 +45,8 @@ test('--fetch is refused without a remote, warns where no fetch moves the rev, a
     await assert.rejects(checkFetch(upstream.dir, 'master'), /^BadInput: repository ".*": has no remote to fetch from/);
     assert.equal(await checkFetch(clone, 'origin/master'), null);
     assert.equal(await checkFetch(clone, 'master'),
-      "ksymtrail: warning: --fetch: no remote's fetch moves refs/heads/master, so a fetch brings only tags; to mine what a fetch brings, follow a remote-tracking branch (--rev origin/master)");
-    assert.match((await checkFetch(clone, c1))!, new RegExp(`--fetch: ${c1} is not a branch, so a fetch brings only tags`));
+      "ksymtrail: warning: --fetch: no remote's fetch moves refs/heads/master: the commits a fetch brings stay out of the mine (its new tags count); to mine them, follow a remote-tracking branch (--rev origin/master)");
+    assert.match((await checkFetch(clone, c1))!, new RegExp(`--fetch: ${c1} is not a branch: the commits a fetch brings stay out of the mine`));
   } finally {
     cleanup();
   }

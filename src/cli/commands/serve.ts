@@ -11,7 +11,7 @@ import { checkFetch } from '../checkFetch.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
 import type { FollowerData, FromFollower, ToFollower } from '../followWorker.js';
 import { intervalWords, stamped } from '../followRoundLines.js';
-import { formatError } from '../formatError.js';
+import { errorWords } from '../formatError.js';
 import type { Output } from '../Output.js';
 import { parsePort } from '../parseCount.js';
 import { DEFAULT_INTERVAL, parseInterval } from '../parseInterval.js';
@@ -106,12 +106,12 @@ function startFollower(data: FollowerData, out: Output): { stop(): Promise<void>
         db.close();
       }
     } catch (error) {
-      out.stderr(`ksymtrail: the mining thread's claim on ${data.db} stays (${formatError(error).line.replace(/^ksymtrail: /, '')}); a mine it keeps out on another host needs --break-lock`);
+      out.stderr(`ksymtrail: the mining thread's claim on ${data.db} stays (${errorWords(error)}); a mine it keeps out on another host needs --break-lock`);
     }
     resolve();
   }));
   worker.on('message', (message: FromFollower) => out.stderr(message.line));
-  worker.on('error', (error) => out.stderr(`ksymtrail: the mining thread stopped: ${formatError(error).line.replace(/^ksymtrail: /, '')}; the server goes on serving what is mined`));
+  worker.on('error', (error) => out.stderr(`ksymtrail: the mining thread stopped: ${errorWords(error)}; the server goes on serving what is mined`));
   return {
     async stop() {
       worker.postMessage('stop' satisfies ToFollower);

@@ -8,6 +8,7 @@ import { eventsTable } from '../../storage/eventsTable.js';
 import { openStore } from '../../storage/openStore.js';
 import { DEFAULT_DB } from '../defaultDatabase.js';
 import { formatTable } from '../formatTable.js';
+import { mineWarnings } from '../mineLines.js';
 import type { Output } from '../Output.js';
 import { resolveCommit } from '../../git/resolveCommit.js';
 import { parsePort } from '../parseCount.js';
@@ -36,9 +37,7 @@ export function registerStart(program: Command, out: Output): void {
       try {
         if (demo) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')").run();
         const summary = await mineHistory({ repo: path, rev: options.rev, db, jobs: 'auto' });
-        if (summary.shallowFrom.length > 0) {
-          out.stderr(`ksymtrail: warning: shallow clone: history starts at ${summary.shallowFrom.map((sha) => sha.slice(0, 12)).join(', ')}; what it exports there is recorded as present at the start, not added`);
-        }
+        for (const line of mineWarnings(summary)) out.stderr(line); // a shallow clone, a rewritten history
         out.stderr(`mined ${summary.mined} new commits of ${path} in ${(summary.elapsedMs / 1000).toFixed(1)} s into ${dbPath}`);
         const changes = [...eventsTable(db).list()].filter((e) => e.kind === 'tightened' || e.kind === 'loosened');
         out.stdout(`${demo ? 'DEMO DATA. ' : ''}License changes (${changes.length}):`);
