@@ -1,10 +1,9 @@
 // Rebuilds the export state of a commit that is not in memory, from a kept state and the diff
 // between the two trees, so neither a resumed mine nor an old merge base needs a scan of a tree.
-import type { CommitRecord } from '../git/streamCommits.js';
 import { scanTree } from '../snapshot/scanTree.js';
 import { treeFromCommit } from '../snapshot/treeFromCommit.js';
 import type { TreeState } from '../snapshot/TreeState.js';
-import { type ReplayGit, replayCommit } from './replayCommit.js';
+import { changedState, type ReplayGit } from './replayCommit.js';
 
 /** A state to start a rebuild from: its commit, and the state itself (read when first chosen). */
 export interface StartingPoint {
@@ -36,7 +35,7 @@ export interface RebuildSources {
 /**
  * States of commits not in memory (mined in an earlier run, or merge bases forgotten since): derived
  * from the closest (by `distance`) of the nearest state in memory, the stored states and a tree this
- * scanned before, by replaying the diff between the two trees as one change. With none of them, the
+ * scanned before, by applying the diff between the two trees as one change. With none of them, the
  * commit's tree is scanned, and serves as a start for later rebuilds.
  */
 export function rebuilder(repo: string, git: ReplayGit, sources: RebuildSources): (sha: string) => Promise<TreeState> {
@@ -70,9 +69,7 @@ export function rebuilder(repo: string, git: ReplayGit, sources: RebuildSources)
       return state;
     }
     const [changes, start] = await Promise.all([git.diffTrees(from.sha, sha), from.state()]);
-    const pseudo: CommitRecord = { sha, parents: [from.sha], changes, message: Buffer.alloc(0),
-      author: NOBODY, committer: NOBODY };
-    return (await replayCommit(pseudo, [start], git)).state;
+    return (await changedState(sha, start, changes, git)).state;
   };
 }
 
@@ -83,5 +80,3 @@ async function remembered(points: Promise<StartingPoint[]>): Promise<StartingPoi
     return { sha, state: () => (read ??= state()), ready: () => read !== null };
   });
 }
-
-const NOBODY = { name: Buffer.alloc(0), email: Buffer.alloc(0), time: 0, tz: '+0000' };

@@ -50,13 +50,21 @@ export interface Replayed {
 export async function replayCommit(record: CommitRecord, parents: readonly TreeState[], git: ReplayGit): Promise<Replayed> {
   const first = parents[0] ?? EMPTY_STATE;
   const changes = parents.length > 1 ? await mergeChanges(record, parents, git) : record.changes;
-  const { files, kbuild } = await rawChanges(changes, first, git);
-  const change = await withNewWrappers(record.sha, applyChanges(first, files, kbuild), git);
+  const change = await changedState(record.sha, first, changes, git);
   if (parents.length <= 1) {
     const events = eventsOf([...change.touched].flatMap(([path, t]) => fileChanges(path, t.before, t.after)));
     return { state: change.state, events, symbolStates: symbolStates(events, first, change.state) };
   }
   return mergeEvents(record, parents, change, git);
+}
+
+/**
+ * A state with raw changes applied, as `commit`'s tree has them: without the events they make, all
+ * a rebuilt state needs (deriving them took a tenth of a rerun's rebuilds).
+ */
+export async function changedState(commit: string, state: TreeState, changes: readonly RawChange[], git: ReplayGit): Promise<StateChange> {
+  const { files, kbuild } = await rawChanges(changes, state, git);
+  return withNewWrappers(commit, applyChanges(state, files, kbuild), git);
 }
 
 /**
