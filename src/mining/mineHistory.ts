@@ -40,6 +40,7 @@ import { writeSegment } from './writeSegment.js';
 import { virtualBase } from './virtualBase.js';
 import { basePlan } from './basePlan.js';
 import { boundHeapGrowth } from './boundHeapGrowth.js';
+import { tuneCompiler } from './tuneCompiler.js';
 
 export interface MineOptions {
   repo: string;
@@ -169,6 +170,7 @@ async function mineLocked(options: MineOptions): Promise<MineSummary> {
       listing = listTodo();
     }
     const todo = await listing;
+    if (todo.length > 0) tuneCompiler(todo.length);
     const shallow = await shallowList;
     const phases = { streamMs: 0, replayMs: 0, writeMs: 0, finishMs: 0, blobsRead: 0, blobsScanned: 0, treesScanned: 0 };
     const summary: MineSummary = { repo, ref, tip, mined: todo.length, events: 0, elapsedMs: 0, rewrittenFrom, dropped, phases, subsystems: null,
