@@ -10,15 +10,15 @@ import { isMainThread } from 'node:worker_threads';
 /** Mines of fewer commits than this compile without inlining: above the 5,007 measured to gain. */
 export const INLINED_FROM = 10_000;
 
-/**
- * Whether a mine of `commits` commits should compile with inlining. A mine in a thread beside a
- * server (`serve --repo`) keeps V8's default: the flag is the whole process's.
- */
-export function compilesInlined(commits: number, mainThread = isMainThread): boolean {
-  return !mainThread || commits >= INLINED_FROM;
+/** Whether a mine of `commits` commits should compile with inlining. */
+export function compilesInlined(commits: number): boolean {
+  return commits >= INLINED_FROM;
 }
 
-/** Sets inlining for what V8 optimizes from now on, in the whole process. */
-export function tuneCompiler(commits: number): void {
-  setFlagsFromString(compilesInlined(commits) ? '--turbo-inlining' : '--no-turbo-inlining');
+/**
+ * Sets inlining for what V8 optimizes from now on, in the whole process. A mine in a thread beside
+ * a server (`serve --repo`) leaves the flag as it is: it is the whole process's.
+ */
+export function tuneCompiler(commits: number, mainThread = isMainThread): void {
+  if (mainThread) setFlagsFromString(compilesInlined(commits) ? '--turbo-inlining' : '--no-turbo-inlining');
 }
