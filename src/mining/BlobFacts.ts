@@ -91,6 +91,7 @@ export class BlobFacts {
     if (!entry || names.some((name) => !entry.universe.has(name))) return this.read(blob, names, urgent);
     // While the first read is out, what the names decide is not known yet.
     if (!entry.shape) {
+      if (urgent) this.loader.hurry(blob);
       const later = entry.first.then(() => this.source(blob, extraNames, urgent));
       later.catch(() => {}); // as in read: a caller that stops at an earlier failure never awaits this one
       return later;
@@ -98,7 +99,10 @@ export class BlobFacts {
     const key = answerKey(names, entry.shape);
     if (key === null) return NONE;
     if (key === entry.firstKey) return entry.first;
-    return entry.others?.get(key) ?? this.scan(blob, entry, key, names, urgent);
+    const other = entry.others?.get(key);
+    if (!other) return this.scan(blob, entry, key, names, urgent);
+    if (urgent && !entry.settled?.has(key)) this.loader.hurry(blob);
+    return other;
   }
 
   /**
@@ -122,6 +126,8 @@ export class BlobFacts {
       const read: KbuildEntry = { answer: this.loader.load({ kind: 'kbuild', blob, urgent }) as Promise<KbuildNamespace | false>, settled: undefined };
       read.answer.then((namespace) => (read.settled = namespace), () => {});
       this.current.set(key, (entry = read));
+    } else if (urgent && entry.settled === undefined) {
+      this.loader.hurry(blob);
     }
     return entry.answer;
   }

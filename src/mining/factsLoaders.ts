@@ -8,6 +8,8 @@ import type { ToMain, ToReader } from './threadMessages.js';
 
 export interface FactsLoader {
   load(request: FactsRequest): Promise<Facts>;
+  /** The replay waits for this blob: if it is still queued for reading ahead, it is read next. */
+  hurry(blob: string): void;
   readonly counts: FactsCounts;
   close(): Promise<void>;
 }
@@ -17,21 +19,23 @@ export function factsLoader(repo: string, jobs: number): FactsLoader {
 }
 
 class InlineFacts implements FactsLoader {
-  private readonly reader: CatFileBatch;
   private readonly queue: FactsQueue;
   readonly counts: FactsCounts = { read: 0, scanned: 0 };
 
   constructor(repo: string) {
-    this.reader = new CatFileBatch(repo, 'batch', READER_CONFIG);
-    this.queue = new FactsQueue(this.reader, this.counts);
+    this.queue = new FactsQueue(() => new CatFileBatch(repo, 'batch', READER_CONFIG), this.counts);
   }
 
   load(request: FactsRequest): Promise<Facts> {
     return this.queue.read(request);
   }
 
+  hurry(blob: string): void {
+    this.queue.hurry(blob);
+  }
+
   close(): Promise<void> {
-    return this.reader.close();
+    return this.queue.close();
   }
 }
 
@@ -47,6 +51,8 @@ interface Waiting {
 class FactsReaders implements FactsLoader {
   private readonly workers: Worker[];
   private readonly outboxes: [number, FactsRequest][][];
+  /** Blobs to hurry, sent to every thread with the next requests (which thread queued one is not kept). */
+  private hurried: string[] = [];
   private readonly threadCounts: FactsCounts[];
   private readonly waiting = new Map<number, Waiting>();
   private next = 0;
@@ -89,11 +95,13 @@ class FactsReaders implements FactsLoader {
     outbox.push([id, request]);
     // Gathered until the event loop turns (a segment's git log chunk names many blobs), or 128 are waiting.
     if (outbox.length >= 128) this.send();
-    else if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.send());
-    }
+    else this.schedule();
     return new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+  }
+
+  hurry(blob: string): void {
+    this.hurried.push(blob);
+    this.schedule();
   }
 
   async close(): Promise<void> {
@@ -107,11 +115,19 @@ class FactsReaders implements FactsLoader {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.send());
+  }
+
   private send(): void {
     this.scheduled = false;
+    const hurry = this.hurried;
+    this.hurried = [];
     this.outboxes.forEach((items, i) => {
-      if (items.length === 0) return;
-      this.workers[i]!.postMessage({ items } satisfies ToReader);
+      if (items.length === 0 && hurry.length === 0) return;
+      this.workers[i]!.postMessage({ items, hurry } satisfies ToReader);
       this.outboxes[i] = [];
     });
   }

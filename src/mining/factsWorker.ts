@@ -1,18 +1,19 @@
-// A reader thread of FactsReaders: its own `git cat-file --batch`, drained by a thread that does
-// nothing but read and scan, and the facts of what it reads sent back in batches.
+// A reader thread of FactsReaders: its own `git cat-file --batch` (and one for urgent reads, see
+// FactsQueue), drained by a thread that does nothing but read and scan, and the facts of what it
+// reads sent back in batches.
 import { parentPort, workerData } from 'node:worker_threads';
 import { CatFileBatch } from '../git/CatFileBatch.js';
 import { type FactsCounts, FactsQueue, READER_CONFIG } from './loadFacts.js';
 import { batchedPoster, type ToMain, type ToReader } from './threadMessages.js';
 
-const reader = new CatFileBatch((workerData as { repo: string }).repo, 'batch', READER_CONFIG);
+const repo = (workerData as { repo: string }).repo;
 const counts: FactsCounts = { read: 0, scanned: 0 };
-const queue = new FactsQueue(reader, counts);
+const queue = new FactsQueue(() => new CatFileBatch(repo, 'batch', READER_CONFIG), counts);
 const answer = batchedPoster((items) => parentPort!.postMessage({ items, counts } satisfies ToMain));
 
 parentPort!.on('message', (message: ToReader) => {
   if (message === 'close') {
-    void reader.close().finally(() => parentPort!.close());
+    void queue.close().finally(() => parentPort!.close());
     return;
   }
   for (const [id, request] of message.items) {
@@ -21,4 +22,5 @@ parentPort!.on('message', (message: ToReader) => {
       (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies ToMain),
     );
   }
+  for (const blob of message.hurry) queue.hurry(blob);
 });

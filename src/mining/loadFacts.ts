@@ -112,32 +112,92 @@ interface Job {
   request: FactsRequest;
   resolve: (taken: Taken) => void;
   reject: (error: unknown) => void;
+  /** Set once a lane sent it to git (a hurried job stays behind in its first lane's queue). */
+  sent: boolean;
 }
 
 /**
- * Feeds one reader a few requests at a time, urgent ones first: a merge base rebuilt during the
- * replay must not wait behind the next segment's read-ahead, which git would answer in order.
+ * Feeds blob reads to git a few at a time, through two `git cat-file`s: one for the read-ahead, and
+ * one for urgent reads (opened with the first), which the replay waits for. In one git, an urgent
+ * read waited behind the read-ahead's window, 10–20 ms each; and a blob the replay needs that is
+ * still queued for reading ahead (a rebuild asking for a blob of the next segment) is hurried over,
+ * where it waited 90–160 ms for the whole segment's queue.
  */
 export class FactsQueue {
-  private readonly urgent = new Fifo<Job>();
-  private readonly ahead = new Fifo<Job>();
-  private inFlight = 0;
+  private readonly ahead: Lane;
+  private urgent: Lane | null = null;
+  /** Read-ahead jobs not sent to git yet, by blob: those `hurry` can move. */
+  private readonly unsent = new Map<string, Job[]>();
 
-  constructor(private readonly reader: CatFileBatch, readonly counts: FactsCounts, private readonly depth = 32) {}
+  constructor(private readonly openReader: () => CatFileBatch, readonly counts: FactsCounts, private readonly depth = 32) {
+    this.ahead = new Lane(openReader(), depth, (job) => this.forget(job));
+  }
 
   /** What factsOf gives for the request. */
   async read(request: FactsRequest): Promise<Facts> {
     const taken = await new Promise<Taken>((resolve, reject) => {
-      (request.urgent ? this.urgent : this.ahead).push({ request, resolve, reject });
-      this.pump();
+      const job: Job = { request, resolve, reject, sent: false };
+      if (request.urgent) {
+        this.urgentLane().add(job);
+      } else {
+        const jobs = this.unsent.get(request.blob);
+        if (jobs) jobs.push(job);
+        else this.unsent.set(request.blob, [job]);
+        this.ahead.add(job);
+      }
     });
     return factsOf(request, taken, this.counts);
   }
 
+  /** Moves the read-ahead requests of this blob that are not sent yet to the urgent reads. */
+  hurry(blob: string): void {
+    const jobs = this.unsent.get(blob);
+    if (!jobs) return;
+    this.unsent.delete(blob);
+    for (const job of jobs) this.urgentLane().add(job);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.ahead.close(), this.urgent?.close()]);
+  }
+
+  private urgentLane(): Lane {
+    return (this.urgent ??= new Lane(this.openReader(), this.depth, (job) => this.forget(job)));
+  }
+
+  private forget(job: Job): void {
+    if (job.request.urgent) return;
+    const jobs = this.unsent.get(job.request.blob);
+    if (!jobs) return;
+    const left = jobs.filter((other) => other !== job);
+    if (left.length > 0) this.unsent.set(job.request.blob, left);
+    else this.unsent.delete(job.request.blob);
+  }
+}
+
+/** One git's requests: sent in order, at most `depth` out at once. */
+class Lane {
+  private readonly jobs = new Fifo<Job>();
+  private inFlight = 0;
+
+  constructor(private readonly reader: CatFileBatch, private readonly depth: number, private readonly onSend: (job: Job) => void) {}
+
+  add(job: Job): void {
+    this.jobs.push(job);
+    this.pump();
+  }
+
+  close(): Promise<void> {
+    return this.reader.close();
+  }
+
   private pump(): void {
     while (this.inFlight < this.depth) {
-      const job = this.urgent.shift() ?? this.ahead.shift();
+      const job = this.jobs.shift();
       if (!job) return;
+      if (job.sent) continue; // hurried to the urgent lane, and sent there
+      job.sent = true;
+      this.onSend(job);
       this.inFlight++;
       // The next requests go out before this blob is scanned, so git is not kept waiting meanwhile.
       this.reader.readTaking(job.request.blob, testOf(job.request), (bytes) => take(job.request, bytes)).then(

@@ -1,8 +1,8 @@
 // What the main thread and the reader threads of FactsReaders send each other.
 import type { Facts, FactsCounts, FactsRequest } from './loadFacts.js';
 
-/** Main → reader: requests by id. */
-export type ToReader = { items: [number, FactsRequest][] } | 'close';
+/** Main → reader: requests by id, and blobs to read next if the reader still has them queued. */
+export type ToReader = { items: [number, FactsRequest][]; hurry: string[] } | 'close';
 /** Reader → main: answers by id with the reader's counts so far, or a failure. */
 export type ToMain = { items: [number, Facts][]; counts: FactsCounts } | { error: string };
 

@@ -87,6 +87,35 @@ test('a name new since a blob was read makes it read again, and asking twice at 
   }
 });
 
+test('the replay asking for a blob still being read ahead hurries it, once and only then', async () => {
+  const { repo, blob } = fixture();
+  const loader = factsLoader(repo.dir, 1);
+  const hurried: string[] = [];
+  const hurry = loader.hurry.bind(loader);
+  loader.hurry = (id) => (hurried.push(id), hurry(id));
+  const facts = new BlobFacts(loader);
+  try {
+    const ahead = facts.source(blob('kernel/plain.c'), new Set(), false);
+    void facts.source(blob('kernel/plain.c'), new Set(), false);
+    assert.deepEqual(hurried, [], 'the read-ahead asking again hurries nothing');
+    const urgent = facts.source(blob('kernel/plain.c'), new Set());
+    assert.deepEqual(hurried, [blob('kernel/plain.c')]);
+    assert.deepEqual(await urgent, await ahead);
+    assert.deepEqual(await urgent, scanned('kernel/plain.c', []));
+    await facts.source(blob('kernel/plain.c'), new Set());
+    assert.equal(hurried.length, 1, 'an answer already in is not hurried');
+    const makefile = repo.git(['rev-parse', `${repo.id('c1')}:net/user.c`]);
+    const kbuild = facts.kbuild(makefile, false);
+    void facts.kbuild(makefile);
+    assert.deepEqual(hurried, [blob('kernel/plain.c'), makefile]);
+    await kbuild;
+    assert.equal(loader.counts.read, 2);
+  } finally {
+    await loader.close();
+    repo.cleanup();
+  }
+});
+
 test('knownSource gives what source answered, without waiting, only once it is known under names that decide the same', async () => {
   const { repo, blob } = fixture();
   const loader = factsLoader(repo.dir, 1);

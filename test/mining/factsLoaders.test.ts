@@ -7,6 +7,7 @@ const restore = isolateGit();
 const { RepoBuilder } = await import('../helpers/RepoBuilder.js');
 const { CatFileBatch } = await import('../../src/git/CatFileBatch.js');
 const { FactsQueue } = await import('../../src/mining/loadFacts.js');
+type Facts = import('../../src/mining/loadFacts.js').Facts;
 const { factsLoader } = await import('../../src/mining/factsLoaders.js');
 test.after(restore);
 
@@ -52,21 +53,76 @@ test('reader threads find exactly the facts the main thread finds, for sources a
   }
 });
 
-test('an urgent read is answered before read-ahead requests that were queued earlier', async () => {
+/** The first export invocation a read found: its macro and first argument. */
+function firstInvocation(found: Facts): string | null {
+  const invocation = found && 'facts' in found && found.facts ? found.facts.invocations[0] : undefined;
+  return invocation ? `${invocation.name}(${invocation.args[0]!.join(' ')})` : null;
+}
+
+/**
+ * A queue of one read in flight over real readers, each noting which blobs it was asked for, with
+ * the eight fs/ blobs asked for ahead of the replay.
+ */
+function queueReadingAhead() {
   const { repo, blob, paths } = fixture();
-  const reader = new CatFileBatch(repo.dir);
+  const asked: string[][] = [];
+  const queue = new FactsQueue(() => {
+    const reader = new CatFileBatch(repo.dir);
+    const blobs: string[] = [];
+    asked.push(blobs);
+    const readTaking = reader.readTaking.bind(reader);
+    reader.readTaking = ((object, test, take) => (blobs.push(object), readTaking(object, test, take))) as typeof reader.readTaking;
+    return reader;
+  }, { read: 0, scanned: 0 }, 1);
+  const ahead = paths.filter((p) => p.startsWith('fs/')).map((path) => blob(path));
+  const reads = ahead.map((b) => queue.read({ kind: 'source', blob: b, names: [], universe: [], urgent: false }));
+  const done = async (): Promise<void> => {
+    await queue.close();
+    repo.cleanup();
+  };
+  return { blob, asked, queue, ahead, reads, done };
+}
+
+test('urgent reads go through a git of their own, opened by the first of them', async () => {
+  const { blob, asked, queue, ahead, reads, done } = queueReadingAhead();
   try {
-    const queue = new FactsQueue(reader, { read: 0, scanned: 0 }, 1);
-    const order: string[] = [];
-    const ahead = paths.filter((p) => p.startsWith('fs/')).map((path) =>
-      queue.read({ kind: 'source', blob: blob(path), names: [], universe: [], urgent: false }).then(() => order.push(path)));
-    const urgent = queue.read({ kind: 'source', blob: blob('kernel/gpl.c'), names: [], universe: [], urgent: true }).then(() => order.push('kernel/gpl.c'));
-    await Promise.all([...ahead, urgent]);
-    // One read in flight at a time: the first read-ahead one was already sent, the urgent one goes next.
-    assert.deepEqual(order.slice(0, 2), ['fs/f0.c', 'kernel/gpl.c']);
-    assert.equal(order.length, 9);
+    assert.equal(asked.length, 1, 'reading ahead needs one git');
+    const urgent = await queue.read({ kind: 'source', blob: blob('kernel/gpl.c'), names: [], universe: [], urgent: true });
+    assert.equal(firstInvocation(urgent), 'EXPORT_SYMBOL_GPL(g)');
+    await Promise.all(reads);
+    assert.deepEqual(asked, [ahead, [blob('kernel/gpl.c')]]);
   } finally {
-    await reader.close();
+    await done();
+  }
+});
+
+test('a blob still queued for reading ahead is hurried to the urgent git when the replay needs it', async () => {
+  const { blob, asked, queue, ahead, reads, done } = queueReadingAhead();
+  try {
+    // One read in flight at a time: the first was sent, the last is still queued and is moved.
+    queue.hurry(ahead[7]!);
+    queue.hurry(ahead[0]!);
+    queue.hurry(blob('kernel/plain.c')); // never asked for: nothing to move
+    const facts = await Promise.all(reads);
+    assert.deepEqual(asked, [ahead.slice(0, 7), [ahead[7]]]);
+    assert.deepEqual(facts.map(firstInvocation), ahead.map((_, i) => `EXPORT_SYMBOL(f${i})`));
+  } finally {
+    await done();
+  }
+});
+
+test('a hurried blob is answered on reader threads too', async () => {
+  const { repo, blob, paths } = fixture();
+  const threaded = factsLoader(repo.dir, 3);
+  try {
+    const ahead = paths.filter((p) => p.startsWith('fs/')).map((path) => blob(path));
+    const reads = ahead.map((b) => threaded.load({ kind: 'source', blob: b, names: [], universe: [], urgent: false }));
+    threaded.hurry(ahead[5]!);
+    const facts = await Promise.all(reads);
+    assert.deepEqual(facts.map(firstInvocation), ahead.map((_, i) => `EXPORT_SYMBOL(f${i})`));
+    assert.deepEqual(threaded.counts, { read: 8, scanned: 8 });
+  } finally {
+    await threaded.close();
     repo.cleanup();
   }
 });
