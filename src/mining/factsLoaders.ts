@@ -2,8 +2,7 @@
 // (`--jobs N`: N-1 of them, each with its own `git cat-file`), so that git's output is drained and
 // scanned while the main thread replays.
 import { Worker } from 'node:worker_threads';
-import { CatFileBatch } from '../git/CatFileBatch.js';
-import { type Facts, type FactsCounts, FactsQueue, type FactsRequest, READER_CONFIG } from './loadFacts.js';
+import { catFileReaders, type Facts, type FactsCounts, FactsQueue, type FactsRequest } from './loadFacts.js';
 import type { ToMain, ToReader } from './threadMessages.js';
 
 export interface FactsLoader {
@@ -23,7 +22,7 @@ class InlineFacts implements FactsLoader {
   readonly counts: FactsCounts = { read: 0, scanned: 0 };
 
   constructor(repo: string) {
-    this.queue = new FactsQueue(() => new CatFileBatch(repo, 'batch', READER_CONFIG), this.counts);
+    this.queue = new FactsQueue(catFileReaders(repo), this.counts);
   }
 
   load(request: FactsRequest): Promise<Facts> {

@@ -2,13 +2,12 @@
 // FactsQueue), drained by a thread that does nothing but read and scan, and the facts of what it
 // reads sent back in batches.
 import { parentPort, workerData } from 'node:worker_threads';
-import { CatFileBatch } from '../git/CatFileBatch.js';
-import { type FactsCounts, FactsQueue, READER_CONFIG } from './loadFacts.js';
+import { catFileReaders, type FactsCounts, FactsQueue } from './loadFacts.js';
 import { batchedPoster, type ToMain, type ToReader } from './threadMessages.js';
 
 const repo = (workerData as { repo: string }).repo;
 const counts: FactsCounts = { read: 0, scanned: 0 };
-const queue = new FactsQueue(() => new CatFileBatch(repo, 'batch', READER_CONFIG), counts);
+const queue = new FactsQueue(catFileReaders(repo), counts);
 const answer = batchedPoster((items) => parentPort!.postMessage({ items, counts } satisfies ToMain));
 
 parentPort!.on('message', (message: ToReader) => {

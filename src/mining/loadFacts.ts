@@ -1,6 +1,6 @@
 // Reads blobs through a `git cat-file --batch` and turns them into facts: the same steps on the
 // main thread and on reader threads, so where a blob is read never changes what is found.
-import { type CatFileBatch, type ContentTest, containing } from '../git/CatFileBatch.js';
+import { CatFileBatch, type ContentTest, containing } from '../git/CatFileBatch.js';
 import { decodeText } from '../git/decodeText.js';
 import { kbuildNamespaceOf } from '../exports/kbuildNamespaceOf.js';
 import type { KbuildNamespace } from '../exports/parseKbuildNamespace.js';
@@ -105,8 +105,17 @@ export function scanNames(names: readonly string[], shape: Omit<SourceRead, 'fac
   return !shape.needle && contained.length === 0 ? null : contained;
 }
 
-/** The `git cat-file --batch` a mine reads blobs through: a large delta base cache is git's biggest speed knob here. */
-export const READER_CONFIG = ['core.deltaBaseCacheLimit=1g'];
+/** Which of a FactsQueue's gits: the read-ahead's, or the one for reads the replay waits for. */
+export type LaneName = 'ahead' | 'urgent';
+
+/**
+ * The `git cat-file --batch`es a mine reads blobs through. Reading ahead, a large delta base cache is
+ * git's biggest speed knob; the urgent reads are few and scattered and keep git's default: with the
+ * large one their git grew to 837 MB in a mine of linux-history, with the default to 231 MB.
+ */
+export function catFileReaders(repo: string): (lane: LaneName) => CatFileBatch {
+  return (lane) => new CatFileBatch(repo, 'batch', lane === 'ahead' ? ['core.deltaBaseCacheLimit=1g'] : []);
+}
 
 interface Job {
   request: FactsRequest;
@@ -129,8 +138,8 @@ export class FactsQueue {
   /** Read-ahead jobs not sent to git yet, by blob: those `hurry` can move. */
   private readonly unsent = new Map<string, Job[]>();
 
-  constructor(private readonly openReader: () => CatFileBatch, readonly counts: FactsCounts, private readonly depth = 32) {
-    this.ahead = new Lane(openReader(), depth, (job) => this.forget(job));
+  constructor(private readonly openReader: (lane: LaneName) => CatFileBatch, readonly counts: FactsCounts, private readonly depth = 32) {
+    this.ahead = new Lane(openReader('ahead'), depth, (job) => this.forget(job));
   }
 
   /** What factsOf gives for the request. */
@@ -162,7 +171,7 @@ export class FactsQueue {
   }
 
   private urgentLane(): Lane {
-    return (this.urgent ??= new Lane(this.openReader(), this.depth, (job) => this.forget(job)));
+    return (this.urgent ??= new Lane(this.openReader('urgent'), this.depth, (job) => this.forget(job)));
   }
 
   private forget(job: Job): void {

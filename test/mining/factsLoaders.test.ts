@@ -66,10 +66,12 @@ function firstInvocation(found: Facts): string | null {
 function queueReadingAhead() {
   const { repo, blob, paths } = fixture();
   const asked: string[][] = [];
-  const queue = new FactsQueue(() => {
+  const lanes: string[] = [];
+  const queue = new FactsQueue((lane) => {
     const reader = new CatFileBatch(repo.dir);
     const blobs: string[] = [];
     asked.push(blobs);
+    lanes.push(lane);
     const readTaking = reader.readTaking.bind(reader);
     reader.readTaking = ((object, test, take) => (blobs.push(object), readTaking(object, test, take))) as typeof reader.readTaking;
     return reader;
@@ -80,16 +82,17 @@ function queueReadingAhead() {
     await queue.close();
     repo.cleanup();
   };
-  return { blob, asked, queue, ahead, reads, done };
+  return { blob, asked, lanes, queue, ahead, reads, done };
 }
 
 test('urgent reads go through a git of their own, opened by the first of them', async () => {
-  const { blob, asked, queue, ahead, reads, done } = queueReadingAhead();
+  const { blob, asked, lanes, queue, ahead, reads, done } = queueReadingAhead();
   try {
-    assert.equal(asked.length, 1, 'reading ahead needs one git');
+    assert.deepEqual(lanes, ['ahead'], 'reading ahead needs one git');
     const urgent = await queue.read({ kind: 'source', blob: blob('kernel/gpl.c'), names: [], universe: [], urgent: true });
     assert.equal(firstInvocation(urgent), 'EXPORT_SYMBOL_GPL(g)');
     await Promise.all(reads);
+    assert.deepEqual(lanes, ['ahead', 'urgent']);
     assert.deepEqual(asked, [ahead, [blob('kernel/gpl.c')]]);
   } finally {
     await done();
