@@ -51,7 +51,7 @@ class FactsReaders implements FactsLoader {
   private readonly workers: Worker[];
   private readonly outboxes: [number, FactsRequest][][];
   /** Blobs to hurry, sent to every thread with the next requests (which thread queued one is not kept). */
-  private hurried: string[] = [];
+  private readonly hurried = new Set<string>();
   private readonly threadCounts: FactsCounts[];
   private readonly waiting = new Map<number, Waiting>();
   private next = 0;
@@ -99,7 +99,7 @@ class FactsReaders implements FactsLoader {
   }
 
   hurry(blob: string): void {
-    this.hurried.push(blob);
+    this.hurried.add(blob);
     this.schedule();
   }
 
@@ -122,8 +122,8 @@ class FactsReaders implements FactsLoader {
 
   private send(): void {
     this.scheduled = false;
-    const hurry = this.hurried;
-    this.hurried = [];
+    const hurry = [...this.hurried];
+    this.hurried.clear();
     this.outboxes.forEach((items, i) => {
       if (items.length === 0 && hurry.length === 0) return;
       this.workers[i]!.postMessage({ items, hurry } satisfies ToReader);

@@ -21,5 +21,6 @@ parentPort!.on('message', (message: ToReader) => {
       (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies ToMain),
     );
   }
+  // After the message's own requests: a hurry can name a blob asked for in the same message.
   for (const blob of message.hurry) queue.hurry(blob);
 });

@@ -127,7 +127,7 @@ interface Job {
 
 /**
  * Feeds blob reads to git a few at a time, through two `git cat-file`s: one for the read-ahead, and
- * one for urgent reads (opened with the first), which the replay waits for. In one git, an urgent
+ * one for urgent reads (opened with the first urgent read), which the replay waits for. In one git, an urgent
  * read waited behind the read-ahead's window, 10–20 ms each; and a blob the replay needs that is
  * still queued for reading ahead (a rebuild asking for a blob of the next segment) is hurried over,
  * where it waited 90–160 ms for the whole segment's queue.
@@ -137,13 +137,16 @@ export class FactsQueue {
   private urgent: Lane | null = null;
   /** Read-ahead jobs not sent to git yet, by blob: those `hurry` can move. */
   private readonly unsent = new Map<string, Job[]>();
+  /** Once closed, no git is opened again (a replay step still pending when a mine fails may ask). */
+  private closed = false;
 
   constructor(private readonly openReader: (lane: LaneName) => CatFileBatch, readonly counts: FactsCounts, private readonly depth = 32) {
-    this.ahead = new Lane(openReader('ahead'), depth, (job) => this.forget(job));
+    this.ahead = new Lane(openReader('ahead'), depth, (job) => this.noteSent(job));
   }
 
   /** What factsOf gives for the request. */
   async read(request: FactsRequest): Promise<Facts> {
+    if (this.closed) throw new Error('blob read asked for after the mine closed its readers');
     const taken = await new Promise<Taken>((resolve, reject) => {
       const job: Job = { request, resolve, reject, sent: false };
       if (request.urgent) {
@@ -161,26 +164,27 @@ export class FactsQueue {
   /** Moves the read-ahead requests of this blob that are not sent yet to the urgent reads. */
   hurry(blob: string): void {
     const jobs = this.unsent.get(blob);
-    if (!jobs) return;
+    if (!jobs || this.closed) return;
     this.unsent.delete(blob);
     for (const job of jobs) this.urgentLane().add(job);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all([this.ahead.close(), this.urgent?.close()]);
   }
 
   private urgentLane(): Lane {
-    return (this.urgent ??= new Lane(this.openReader('urgent'), this.depth, (job) => this.forget(job)));
+    return (this.urgent ??= new Lane(this.openReader('urgent'), this.depth, (job) => this.noteSent(job)));
   }
 
-  private forget(job: Job): void {
-    if (job.request.urgent) return;
+  /** A read-ahead job sent to git can no longer be hurried. */
+  private noteSent(job: Job): void {
     const jobs = this.unsent.get(job.request.blob);
-    if (!jobs) return;
-    const left = jobs.filter((other) => other !== job);
-    if (left.length > 0) this.unsent.set(job.request.blob, left);
-    else this.unsent.delete(job.request.blob);
+    const at = jobs?.indexOf(job) ?? -1;
+    if (at < 0) return;
+    jobs!.splice(at, 1);
+    if (jobs!.length === 0) this.unsent.delete(job.request.blob);
   }
 }
 
@@ -204,7 +208,7 @@ class Lane {
     while (this.inFlight < this.depth) {
       const job = this.jobs.shift();
       if (!job) return;
-      if (job.sent) continue; // hurried to the urgent lane, and sent there
+      if (job.sent) continue; // sent by the other lane: a hurried job is queued in both
       job.sent = true;
       this.onSend(job);
       this.inFlight++;

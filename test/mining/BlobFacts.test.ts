@@ -104,12 +104,22 @@ test('the replay asking for a blob still being read ahead hurries it, once and o
     assert.deepEqual(await urgent, scanned('kernel/plain.c', []));
     await facts.source(blob('kernel/plain.c'), new Set());
     assert.equal(hurried.length, 1, 'an answer already in is not hurried');
+    // A scan with other names still being read ahead is hurried too.
+    await facts.source(blob('net/only.c'), new Set(['PROVIDES_THING']), false);
+    const user = blob('net/user.c');
+    await facts.source(user, new Set(), false);
+    const rescan = facts.source(user, new Set(['PROVIDES_THING']), false);
+    assert.equal(hurried.length, 1);
+    void facts.source(user, new Set(['PROVIDES_THING']));
+    assert.deepEqual(hurried, [blob('kernel/plain.c'), user]);
+    assert.deepEqual(await rescan, scanned('net/user.c', ['PROVIDES_THING']));
+    hurried.length = 0;
     const makefile = repo.git(['rev-parse', `${repo.id('c1')}:net/user.c`]);
     const kbuild = facts.kbuild(makefile, false);
     void facts.kbuild(makefile);
-    assert.deepEqual(hurried, [blob('kernel/plain.c'), makefile]);
+    assert.deepEqual(hurried, [makefile]);
     await kbuild;
-    assert.equal(loader.counts.read, 2);
+    assert.equal(loader.counts.read, 5);
   } finally {
     await loader.close();
     repo.cleanup();

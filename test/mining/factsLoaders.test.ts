@@ -100,12 +100,14 @@ test('urgent reads go through a git of their own, opened by the first of them', 
 });
 
 test('a blob still queued for reading ahead is hurried to the urgent git when the replay needs it', async () => {
-  const { blob, asked, queue, ahead, reads, done } = queueReadingAhead();
+  const { blob, asked, lanes, queue, ahead, reads, done } = queueReadingAhead();
   try {
-    // One read in flight at a time: the first was sent, the last is still queued and is moved.
-    queue.hurry(ahead[7]!);
+    // One read in flight at a time: the first was sent and stays; nothing else asked for moves.
     queue.hurry(ahead[0]!);
-    queue.hurry(blob('kernel/plain.c')); // never asked for: nothing to move
+    queue.hurry(blob('kernel/plain.c'));
+    assert.deepEqual(lanes, ['ahead'], 'nothing to hurry opens no git');
+    // The last is still queued, and is moved.
+    queue.hurry(ahead[7]!);
     const facts = await Promise.all(reads);
     assert.deepEqual(asked, [ahead.slice(0, 7), [ahead[7]]]);
     assert.deepEqual(facts.map(firstInvocation), ahead.map((_, i) => `EXPORT_SYMBOL(f${i})`));
@@ -114,7 +116,20 @@ test('a blob still queued for reading ahead is hurried to the urgent git when th
   }
 });
 
-test('a hurried blob is answered on reader threads too', async () => {
+test('a closed queue opens no git again: a read is refused, a hurry does nothing', async () => {
+  const { blob, lanes, queue, reads, done } = queueReadingAhead();
+  try {
+    await Promise.all(reads);
+    await queue.close();
+    await assert.rejects(queue.read({ kind: 'source', blob: blob('kernel/gpl.c'), names: [], universe: [], urgent: true }), /after the mine closed/);
+    queue.hurry(blob('kernel/gpl.c'));
+    assert.deepEqual(lanes, ['ahead']);
+  } finally {
+    await done();
+  }
+});
+
+test('a hurry sent to reader threads leaves every read answered once, with its facts', async () => {
   const { repo, blob, paths } = fixture();
   const threaded = factsLoader(repo.dir, 3);
   try {
