@@ -108,7 +108,7 @@ ${row('  of which: waiting for git (each commit and the blobs it changed, read a
 ${row('  of which: replay (states, merges, events; git reads ahead meanwhile)', `${(full.phases.replayMs / 1000).toFixed(1)} s`, '')}
 ${row('  of which: SQLite writes', `${(full.phases.writeMs / 1000).toFixed(1)} s`, '')}
 ${row('  of which: after the commits (releases and their licenses, symbols, subsystems)', `${(full.phases.finishMs / 1000).toFixed(1)} s`, '')}
-${row(`full mine, the default: ${threads(commits)} here (above one, blobs are read and scanned on reader threads, each with its own git cat-file)`, `${(defaultMine.elapsedMs / 1000).toFixed(1)} s, ${defaultMine.events.toLocaleString('en')} events, ${defaultMine.maxRssMb} MB`, 'same events as --jobs 1')}
+${row(`full mine, the default: ${threads(commits)} here (above one, blobs are read and scanned on reader threads, each with its own git cat-files)`, `${(defaultMine.elapsedMs / 1000).toFixed(1)} s, ${defaultMine.events.toLocaleString('en')} events, ${defaultMine.maxRssMb} MB`, 'same events as --jobs 1')}
 ${row('events found', full.events.toLocaleString('en'), '')}
 ${row('peak memory (RSS) of the mine', `${full.maxRssMb} MB`, '< 1,500 MB')}
 ${row('rerun with nothing new (the default)', `${(rerun.elapsedMs / 1000).toFixed(2)} s`, '< 1 s')}
