@@ -13,7 +13,7 @@ const { openStore } = await import('../../src/storage/openStore.js');
 const { scanTree } = await import('../../src/snapshot/scanTree.js');
 const { treeFromCommit } = await import('../../src/snapshot/treeFromCommit.js');
 const { stateFromJson, stateToJson } = await import('../../src/snapshot/stateJson.js');
-const { resultOf } = await import('../../src/snapshot/TreeState.js');
+const { applyChanges, resultOf } = await import('../../src/snapshot/TreeState.js');
 const { miningStateTables } = await import('../../src/storage/miningStateTables.js');
 const dbs = tempDbDir();
 test.after(() => {
@@ -81,6 +81,12 @@ test('a stored state read back is the state it was saved from: files, exports, c
     assert.deepEqual([...back.context.wrappers.keys()].sort(), [...state.context.wrappers.keys()].sort());
     assert.ok(resultOf(back).exports.some((e) => e.symbol === 'a' && e.namespace === 'A_NS'), 'the Makefile namespace survives');
     assert.ok(resultOf(back).exports.some((e) => e.symbol === 'w' && e.license === 'gpl'), 'the header wrapper survives');
+    // Each facts object is written once and its text reused: a state sharing all but one file, and
+    // one made of equal copies (read back), are written as from scratch.
+    const without = applyChanges(state, new Map([['lib/m.c', null]])).state;
+    assert.deepEqual(facts(stateFromJson(stateToJson(without))), facts(without));
+    assert.ok(!stateToJson(without).includes('lib/m.c'));
+    assert.equal(stateToJson(back), stateToJson(state));
   } finally {
     repo.cleanup();
   }
