@@ -1,5 +1,5 @@
 // Where a mine's blobs are read and scanned: on the main thread (`--jobs 1`), or on reader threads
-// (`--jobs N`: N-1 of them, each with its own `git cat-file`), so that git's output is drained and
+// (`--jobs N`: N-1 of them, each with its own `git cat-file`s), so that git's output is drained and
 // scanned while the main thread replays.
 import { Worker } from 'node:worker_threads';
 import { catFileReaders, type Facts, type FactsCounts, FactsQueue, type FactsRequest } from './loadFacts.js';

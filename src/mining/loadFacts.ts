@@ -1,5 +1,6 @@
-// Reads blobs through a `git cat-file --batch` and turns them into facts: the same steps on the
-// main thread and on reader threads, so where a blob is read never changes what is found.
+// Reads blobs through `git cat-file --batch` (one for the read-ahead, one for the replay's own reads)
+// and turns them into facts: the same steps on the main thread and on reader threads, so where a
+// blob is read never changes what is found.
 import { CatFileBatch, type ContentTest, containing } from '../git/CatFileBatch.js';
 import { decodeText } from '../git/decodeText.js';
 import { kbuildNamespaceOf } from '../exports/kbuildNamespaceOf.js';
@@ -127,7 +128,7 @@ interface Job {
 
 /**
  * Feeds blob reads to git a few at a time, through two `git cat-file`s: one for the read-ahead, and
- * one for urgent reads (opened with the first urgent read), which the replay waits for. In one git, an urgent
+ * one, opened with the first urgent read, for the reads the replay waits for. In one git, an urgent
  * read waited behind the read-ahead's window, 10–20 ms each; and a blob the replay needs that is
  * still queued for reading ahead (a rebuild asking for a blob of the next segment) is hurried over,
  * where it waited 90–160 ms for the whole segment's queue.
